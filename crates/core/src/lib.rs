@@ -1,0 +1,3 @@
+//! Pure logic of Newsroom, free of any browser API so it runs and is tested natively.
+
+pub mod model;
