@@ -1,1 +1,53 @@
-fn main() {}
+//! `cargo xtask <command>`: the project's commands, in Rust so they run the same everywhere
+//! without a shell-script dialect to learn.
+
+mod process;
+mod serve;
+mod size;
+mod test;
+mod tools;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+  dev            install what is missing, then serve the app with live reload and the sample
+                 content on http://127.0.0.1:8080 (the newsletter endpoint runs beside it)
+  test           install what is missing, then run every test tier; stops at the first failure
+  preview        build the release app and serve dist/ on http://127.0.0.1:8080
+  content-index  rebuild the listing pages under public/content/ from the article files
+  size           print the sizes of the release .wasm and .js in dist/ (raw, gzip, brotli)
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("dev") => serve::dev(),
+        Some("test") => test::run_all(),
+        Some("preview") => serve::preview(),
+        Some("content-index") => content_index(),
+        Some("size") => size::report(&process::workspace_root().join("dist")),
+        _ => {
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nerror: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn content_index() -> Result<(), String> {
+    let content = process::workspace_root().join("public/content");
+    let written = newsroom_core::catalog::write_listings(&content)
+        .map_err(|error| format!("could not rebuild the listings: {error}"))?;
+    for path in written {
+        println!("wrote {}", path.display());
+    }
+    Ok(())
+}

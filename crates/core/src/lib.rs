@@ -1,4 +1,13 @@
 //! Pure logic of Newsroom, free of any browser API so it runs and is tested natively.
 
+pub mod catalog;
+pub mod date;
+pub mod email;
+pub mod excerpt;
+#[cfg(test)]
+mod fixtures;
 pub mod model;
 pub mod paths;
+pub mod reading_time;
+pub mod related;
+pub mod url;

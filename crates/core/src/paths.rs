@@ -43,14 +43,21 @@ mod tests {
     fn content_paths() {
         assert_eq!(article("a-b"), "articles/a-b.json");
         assert_eq!(listing(2), "pages/2.json");
-        assert_eq!(category_listing("justice-system", 1), "categories/justice-system/1.json");
+        assert_eq!(
+            category_listing("justice-system", 1),
+            "categories/justice-system/1.json"
+        );
     }
 
     #[test]
     fn slugs_that_could_escape_or_need_escaping_are_refused() {
-        assert!(is_valid_slug("us-and-philippines-conclude-child-protection-compact-partnership"));
+        assert!(is_valid_slug(
+            "us-and-philippines-conclude-child-protection-compact-partnership"
+        ));
         assert!(is_valid_slug("2-traffickers-convicted"));
-        for bad in ["", "..", "../site", "a/b", "A", "a b", "-a", "a-", "a--b", "é", "a.json", "a%2e"] {
+        for bad in [
+            "", "..", "../site", "a/b", "A", "a b", "-a", "a-", "a--b", "é", "a.json", "a%2e",
+        ] {
             assert!(!is_valid_slug(bad), "{bad:?} should be refused");
         }
     }

@@ -1,0 +1,289 @@
+//! Data access: every request for content goes through here, so caching, time-outs and error
+//! handling are decided once.
+//!
+//! Content is JSON under a base URL (see [`content_base`]). Each file, once parsed, is kept for
+//! the rest of the visit: going back to a page, or opening an article whose listing was already
+//! read, costs no request.
+
+use gloo_net::http::Request;
+use newsroom_core::model::{self, Article, ArticleSummary, ContentError, ListingPage, Site};
+use newsroom_core::paths;
+use serde::de::DeserializeOwned;
+use std::any::Any;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::time::Duration;
+
+/// A request that has not finished after this long is abandoned: a reader should get a message
+/// and a Retry button, not an endless spinner.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// The file does not exist (404), or the address names something that cannot exist.
+    NotFound,
+    /// No usable answer: offline, connection reset, or the time-out ran out.
+    Network(String),
+    /// The server answered with an error status.
+    Status(u16),
+    /// The file arrived but is not valid content.
+    Malformed(ContentError),
+}
+
+impl LoadError {
+    /// What the reader is told. Technical details go to the console, not the page.
+    pub fn reader_message(&self) -> &'static str {
+        match self {
+            LoadError::NotFound => "This page could not be found.",
+            LoadError::Network(_) => {
+                "We could not reach the server. Check your connection and try again."
+            }
+            LoadError::Status(_) => "The server had a problem loading this page. Please try again.",
+            LoadError::Malformed(_) => {
+                "This page's content could not be read. Please try again later."
+            }
+        }
+    }
+
+    pub fn detail(&self) -> String {
+        match self {
+            LoadError::NotFound => "not found".to_string(),
+            LoadError::Network(reason) => format!("network error: {reason}"),
+            LoadError::Status(code) => format!("HTTP status {code}"),
+            LoadError::Malformed(error) => format!("invalid content: {error}"),
+        }
+    }
+}
+
+thread_local! {
+    static CACHE: RefCell<HashMap<String, Rc<dyn Any>>> = RefCell::new(HashMap::new());
+}
+
+/// The content base URL, always ending in "/". A build-time `NEWSROOM_CONTENT_BASE` wins over
+/// the `<meta name="newsroom-content-base">` of index.html, which wins over "/content/".
+pub fn content_base() -> String {
+    let configured = option_env!("NEWSROOM_CONTENT_BASE")
+        .map(str::to_string)
+        .or_else(|| {
+            let document = web_sys::window()?.document()?;
+            let meta = document
+                .query_selector("meta[name='newsroom-content-base']")
+                .ok()??;
+            meta.get_attribute("content")
+        })
+        .filter(|base| !base.trim().is_empty())
+        .unwrap_or_else(|| "/content/".to_string());
+    let base = configured.trim().to_string();
+    if base.ends_with('/') {
+        base
+    } else {
+        base + "/"
+    }
+}
+
+pub async fn site() -> Result<Rc<Site>, LoadError> {
+    load(paths::site()).await
+}
+
+pub async fn article(slug: &str) -> Result<Rc<Article>, LoadError> {
+    if !paths::is_valid_slug(slug) {
+        return Err(LoadError::NotFound);
+    }
+    load(paths::article(slug)).await
+}
+
+pub async fn listing(page: u32) -> Result<Rc<ListingPage>, LoadError> {
+    if page == 0 {
+        return Err(LoadError::NotFound);
+    }
+    load(paths::listing(page)).await
+}
+
+pub async fn category_listing(slug: &str, page: u32) -> Result<Rc<ListingPage>, LoadError> {
+    if page == 0 || !paths::is_valid_slug(slug) {
+        return Err(LoadError::NotFound);
+    }
+    load(paths::category_listing(slug, page)).await
+}
+
+/// What the article page shows: the article and its Read More cards.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArticlePage {
+    pub article: Rc<Article>,
+    pub related: Vec<ArticleSummary>,
+}
+
+/// How many Read More cards an article shows.
+pub const RELATED_COUNT: usize = 9;
+
+/// The article, then its Read More cards from the first page of its category and of all
+/// articles: two small files whatever the size of the catalog. Missing listings cost cards,
+/// not the article.
+pub async fn article_page(slug: &str) -> Result<ArticlePage, LoadError> {
+    let article = article(slug).await?;
+    let (same_category, recent) =
+        futures::join!(category_listing(&article.category.slug, 1), listing(1));
+    let articles_of = |listing: &Result<Rc<ListingPage>, LoadError>| match listing {
+        Ok(page) => page.articles.clone(),
+        Err(error) => {
+            leptos::logging::warn!("Read More cards: {}", error.detail());
+            Vec::new()
+        }
+    };
+    let related = newsroom_core::related::select_related(
+        &article.slug,
+        &article.category.slug,
+        &articles_of(&same_category),
+        &articles_of(&recent),
+        RELATED_COUNT,
+    );
+    Ok(ArticlePage { article, related })
+}
+
+/// Fetches and parses one content file, or returns it from the visit's cache.
+async fn load<T: DeserializeOwned + 'static>(path: String) -> Result<Rc<T>, LoadError> {
+    let cached = CACHE.with(|cache| cache.borrow().get(&path).cloned());
+    if let Some(value) = cached.and_then(|any| any.downcast::<T>().ok()) {
+        return Ok(value);
+    }
+    let text = fetch_text(&format!("{}{path}", content_base())).await?;
+    let value: Rc<T> = Rc::new(model::parse(&path, &text).map_err(|error| {
+        leptos::logging::warn!("{error}");
+        LoadError::Malformed(error)
+    })?);
+    CACHE.with(|cache| {
+        cache
+            .borrow_mut()
+            .insert(path, value.clone() as Rc<dyn Any>)
+    });
+    Ok(value)
+}
+
+/// GET with a time-out that also covers a body that trickles in too slowly.
+async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    let result = with_timeout(|signal| async move {
+        let response = Request::get(url)
+            .abort_signal(Some(&signal))
+            .send()
+            .await
+            .map_err(|error| LoadError::Network(error.to_string()))?;
+        match response.status() {
+            200..=299 => response
+                .text()
+                .await
+                .map_err(|error| LoadError::Network(error.to_string())),
+            404 | 410 => Err(LoadError::NotFound),
+            status => Err(LoadError::Status(status)),
+        }
+    })
+    .await;
+    if let Err(error) = &result {
+        leptos::logging::warn!("{url}: {}", error.detail());
+    }
+    result
+}
+
+/// Runs a request with an abort signal that fires after [`REQUEST_TIMEOUT`]. An aborted fetch
+/// fails, so a hung server ends as an error the caller already handles.
+async fn with_timeout<T, E, F>(request: impl FnOnce(web_sys::AbortSignal) -> F) -> Result<T, E>
+where
+    F: std::future::Future<Output = Result<T, E>>,
+    E: From<NoController>,
+{
+    let controller = web_sys::AbortController::new().map_err(|_| NoController)?;
+    let signal = controller.signal();
+    let timeout =
+        leptos::prelude::set_timeout_with_handle(move || controller.abort(), REQUEST_TIMEOUT).ok();
+    let result = request(signal).await;
+    if let Some(timeout) = timeout {
+        timeout.clear();
+    }
+    result
+}
+
+/// The browser could not create an AbortController (it always can in supported browsers).
+pub struct NoController;
+
+impl From<NoController> for LoadError {
+    fn from(_: NoController) -> Self {
+        LoadError::Network("cannot create a request".to_string())
+    }
+}
+
+/// How a sign-up ended, as the reader should hear it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SignupOutcome {
+    Subscribed,
+    AlreadySubscribed,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SignupError {
+    /// 400: the service's own words, which the reader sees.
+    Rejected(String),
+    /// 429, 5xx or another status: try again later.
+    Unavailable(u16),
+    /// No answer, or not within the time-out.
+    Network,
+}
+
+impl From<NoController> for SignupError {
+    fn from(_: NoController) -> Self {
+        SignupError::Network
+    }
+}
+
+/// Posts a sign-up to the newsletter endpoint named in `site.json`.
+pub async fn subscribe(
+    newsletter: &newsroom_core::model::Newsletter,
+    email: &str,
+    source: &str,
+) -> Result<SignupOutcome, SignupError> {
+    use newsroom_core::model::NewsletterEncoding;
+    let endpoint =
+        newsroom_core::url::safe_url(&newsletter.endpoint, newsroom_core::url::UrlUse::Link)
+            .ok_or(SignupError::Unavailable(0))?;
+    let encoding = newsletter.encoding;
+    with_timeout(|signal| async move {
+        let builder = Request::post(&endpoint).abort_signal(Some(&signal));
+        let request = match encoding {
+            NewsletterEncoding::Json => {
+                builder.json(&serde_json::json!({ "email": email, "source": source }))
+            }
+            NewsletterEncoding::Form => builder
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(format!(
+                    "email={}&source={}",
+                    form_encode(email),
+                    form_encode(source)
+                )),
+        }
+        .map_err(|_| SignupError::Network)?;
+        let response = request.send().await.map_err(|_| SignupError::Network)?;
+        match response.status() {
+            200..=299 => Ok(SignupOutcome::Subscribed),
+            409 => Ok(SignupOutcome::AlreadySubscribed),
+            400 => {
+                let body = response.text().await.unwrap_or_default();
+                Err(SignupError::Rejected(rejection_message(&body)))
+            }
+            status => Err(SignupError::Unavailable(status)),
+        }
+    })
+    .await
+}
+
+fn form_encode(value: &str) -> String {
+    String::from(js_sys::encode_uri_component(value))
+}
+
+/// The `error` text of a 400 answer, bounded in length; a generic sentence when there is none.
+fn rejection_message(body: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(body)
+        .ok()
+        .and_then(|value| value.get("error")?.as_str().map(str::to_string))
+        .filter(|message| !message.trim().is_empty())
+        .map(|message| message.chars().take(300).collect())
+        .unwrap_or_else(|| "This email address could not be accepted.".to_string())
+}

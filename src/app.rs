@@ -1,0 +1,50 @@
+//! The routes, in one place, and the frame every page shares.
+
+use crate::api::{self, LoadError};
+use crate::components::footer::SiteFooter;
+use crate::components::header::SiteHeader;
+use crate::pages::article::ArticlePage;
+use crate::pages::listing::{CategoryPage, HomePage};
+use crate::pages::not_found::NotFoundPage;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use newsroom_core::model::Site;
+use std::rc::Rc;
+
+/// `site.json`, read once and shared by the header, footer, newsletter block and page titles.
+#[derive(Clone, Copy)]
+pub struct SiteData(pub LocalResource<Result<Rc<Site>, LoadError>>);
+
+impl SiteData {
+    /// The site settings once loaded; None while loading or when they could not be read (the
+    /// frame then shows less, but the page's own content still renders).
+    pub fn get(&self) -> Option<Rc<Site>> {
+        self.0.get().and_then(Result::ok)
+    }
+}
+
+pub fn use_site() -> SiteData {
+    expect_context::<SiteData>()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_context(SiteData(LocalResource::new(api::site)));
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">"Skip to main content"</a>
+            <SiteHeader />
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/page/:page") view=HomePage />
+                    <Route path=path!("/articles/:slug") view=ArticlePage />
+                    <Route path=path!("/category/:slug") view=CategoryPage />
+                    <Route path=path!("/category/:slug/page/:page") view=CategoryPage />
+                </Routes>
+            </main>
+            <SiteFooter />
+        </Router>
+    }
+}

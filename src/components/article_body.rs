@@ -1,0 +1,91 @@
+use crate::components::link::safe_image_src;
+use leptos::prelude::*;
+use newsroom_core::model::{Block, HeadingLevel, Image};
+
+/// Whether an image may be loaded late. The first image on the page is likely on the first
+/// screen (and often the largest paint), so it loads eagerly with high priority.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Loading {
+    Eager,
+    Lazy,
+}
+
+/// The article body, block by block, in order. Text always renders as text, never as markup.
+#[component]
+pub fn ArticleBody(blocks: Vec<Block>, first_image: Loading) -> impl IntoView {
+    let mut next_image_loading = first_image;
+    let views = blocks
+        .into_iter()
+        .enumerate()
+        .map(|(index, block)| match block {
+            Block::Paragraph { text } => view! { <p>{text}</p> }.into_any(),
+            Block::Heading {
+                level: HeadingLevel::H2,
+                text,
+            } => view! { <h2>{text}</h2> }.into_any(),
+            Block::Heading {
+                level: HeadingLevel::H3,
+                text,
+            } => view! { <h3>{text}</h3> }.into_any(),
+            Block::Quote { text, attribution } => view! {
+                <figure class="quote">
+                    <blockquote>
+                        <p>{text}</p>
+                    </blockquote>
+                    {attribution.map(|who| view! { <figcaption>{who}</figcaption> })}
+                </figure>
+            }
+            .into_any(),
+            Block::List { ordered, items } => {
+                let items = items
+                    .into_iter()
+                    .map(|item| view! { <li>{item}</li> })
+                    .collect_view();
+                if ordered {
+                    view! { <ol>{items}</ol> }.into_any()
+                } else {
+                    view! { <ul>{items}</ul> }.into_any()
+                }
+            }
+            Block::Image(image) => {
+                let loading = std::mem::replace(&mut next_image_loading, Loading::Lazy);
+                view! { <Figure image field=format!("body[{index}].src") loading /> }.into_any()
+            }
+            Block::Unsupported => ().into_any(),
+        })
+        .collect_view();
+    view! { <div class="article-body">{views}</div> }
+}
+
+/// An image with its reserved size and optional caption.
+#[component]
+pub fn Figure(image: Image, field: String, loading: Loading) -> impl IntoView {
+    let src = safe_image_src(&image.src, &field);
+    let alt = if image.decorative {
+        String::new()
+    } else {
+        image.alt
+    };
+    let (loading_attr, priority) = match loading {
+        Loading::Eager => ("eager", "high"),
+        Loading::Lazy => ("lazy", "auto"),
+    };
+    view! {
+        <figure class="figure">
+            {src.map(|src| {
+                view! {
+                    <img
+                        src=src
+                        alt=alt
+                        width=image.width
+                        height=image.height
+                        loading=loading_attr
+                        decoding="async"
+                        fetchpriority=priority
+                    />
+                }
+            })}
+            {image.caption.map(|caption| view! { <figcaption>{caption}</figcaption> })}
+        </figure>
+    }
+}

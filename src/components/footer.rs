@@ -1,0 +1,23 @@
+use crate::app::use_site;
+use crate::clock::current_year;
+use leptos::prelude::*;
+
+/// "© 1997 - <this year> International Justice Mission".
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    let site = use_site();
+    view! {
+        <footer class="site-footer">
+            <p>
+                {move || {
+                    site.get()
+                        .map(|site| copyright_line(site.copyright_start_year, current_year(), &site.name))
+                }}
+            </p>
+        </footer>
+    }
+}
+
+fn copyright_line(start_year: u16, this_year: i32, holder: &str) -> String {
+    format!("© {start_year} - {this_year} {holder}")
+}

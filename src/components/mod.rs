@@ -1,0 +1,9 @@
+//! Pieces shared by several pages.
+
+pub mod article_body;
+pub mod card;
+pub mod footer;
+pub mod header;
+pub mod link;
+pub mod newsletter;
+pub mod status;

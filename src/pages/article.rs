@@ -1,0 +1,98 @@
+use crate::api::{self, ArticlePage as ArticlePageData, LoadError};
+use crate::app::use_site;
+use crate::components::article_body::{ArticleBody, Figure, Loading};
+use crate::components::card::{CardHeading, CardList, DateLine};
+use crate::components::newsletter::NewsletterSignup;
+use crate::components::status::{LoadFailure, LoadingSkeleton, NotFound};
+use crate::head::{page_title, use_page_meta};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use newsroom_core::reading_time;
+
+/// `/articles/:slug`.
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let page = LocalResource::new(move || {
+        let slug = slug();
+        async move { api::article_page(&slug).await }
+    });
+    let retry = Callback::new(move |_| page.refetch());
+    view! {
+        <Suspense fallback=|| view! { <LoadingSkeleton what="article" /> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(data) => view! { <ArticleView data /> }.into_any(),
+                    Err(LoadError::NotFound) => view! { <ArticleNotFound /> }.into_any(),
+                    Err(error) => view! { <LoadFailure error retry /> }.into_any(),
+                }
+            })}
+        </Suspense>
+        <NewsletterSignup />
+    }
+}
+
+#[component]
+fn ArticleNotFound() -> impl IntoView {
+    use_page_meta(
+        || "Article not found".to_string(),
+        || "The article you were looking for could not be found.".to_string(),
+    );
+    view! { <NotFound /> }
+}
+
+#[component]
+fn ArticleView(data: ArticlePageData) -> impl IntoView {
+    let article = data.article;
+    let site = use_site();
+    {
+        let title = article.title.clone();
+        let lede = article.lede.clone();
+        use_page_meta(
+            move || {
+                page_title(
+                    &title,
+                    &site.get().map(|s| s.name.clone()).unwrap_or_default(),
+                )
+            },
+            move || lede.clone(),
+        );
+    }
+    let minutes = reading_time::minutes(&article);
+    let category_href = format!("/category/{}", article.category.slug);
+    let hero = article.hero.clone();
+    let body_first_image = if hero.is_some() {
+        Loading::Lazy
+    } else {
+        Loading::Eager
+    };
+    view! {
+        <article class="article">
+            <header class="article__header">
+                <a class="tag" href=category_href>{article.category.name.clone()}</a>
+                <h1 class="article__title">{article.title.clone()}</h1>
+                <p class="article__lede">{article.lede.clone()}</p>
+                <p class="article__meta">
+                    <DateLine iso=article.published.clone() />
+                    <span class="article__reading-time">{format!("{minutes} min read")}</span>
+                </p>
+            </header>
+            {hero.map(|image| view! { <Figure image field="hero.src".to_string() loading=Loading::Eager /> })}
+            <ArticleBody blocks=article.body.clone() first_image=body_first_image />
+        </article>
+        <ReadMore related=data.related />
+    }
+}
+
+#[component]
+fn ReadMore(related: Vec<newsroom_core::model::ArticleSummary>) -> impl IntoView {
+    (!related.is_empty()).then(|| {
+        view! {
+            <section class="read-more" aria-labelledby="read-more-heading">
+                <h2 id="read-more-heading" class="read-more__heading">"Read More"</h2>
+                <CardList articles=related heading=CardHeading::H3 />
+            </section>
+        }
+    })
+}

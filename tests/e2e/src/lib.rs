@@ -1,0 +1,182 @@
+//! What every end-to-end test needs: the real server over the release build, a real
+//! ChromeDriver, and a headless Chromium session. Each process is owned by a guard that kills
+//! it on drop, so a failing test leaves nothing running.
+
+pub mod page;
+
+use fantoccini::{Client, ClientBuilder};
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub use page::*;
+
+/// Kills its process when dropped.
+pub struct ProcessGuard(Child);
+
+impl Drop for ProcessGuard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn env_path(name: &str, fallback: &str) -> PathBuf {
+    std::env::var_os(name)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join(fallback))
+}
+
+fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The project's server over `dist/`, on a free loopback port.
+pub struct Server {
+    _process: ProcessGuard,
+    pub origin: String,
+    pub subscribers: PathBuf,
+}
+
+impl Server {
+    pub fn start() -> Server {
+        let binary = env_path("NEWSROOM_SERVER_BIN", "target/release/newsroom-server");
+        let dist = env_path("NEWSROOM_DIST", "dist");
+        assert!(
+            dist.join("index.html").exists(),
+            "no release build in {} (run `cargo xtask test`)",
+            dist.display()
+        );
+        let subscribers = unique_temp_path("subscribers.txt");
+        let mut child = Command::new(&binary)
+            .arg("--root")
+            .arg(&dist)
+            .args(["--port", "0", "--rate-limit", "0", "--subscribers"])
+            .arg(&subscribers)
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|error| panic!("cannot start {}: {error}", binary.display()));
+        let stdout = child.stdout.take().expect("stdout is piped");
+        let process = ProcessGuard(child);
+        // The server prints its address once it accepts connections: that is readiness.
+        let mut first_line = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut first_line)
+            .expect("server prints its address");
+        let origin = first_line
+            .trim()
+            .strip_prefix("listening on ")
+            .unwrap_or_else(|| panic!("unexpected first line from the server: {first_line:?}"))
+            .to_string();
+        Server {
+            _process: process,
+            origin,
+            subscribers,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.origin)
+    }
+}
+
+/// A path under the temp folder no other test uses.
+pub fn unique_temp_path(name: &str) -> PathBuf {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    std::env::temp_dir().join(format!("newsroom-e2e-{}-{n}-{name}", std::process::id()))
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|address| address.port())
+        .expect("a free loopback port")
+}
+
+/// ChromeDriver on a free port, ready to accept sessions.
+pub struct Driver {
+    _process: ProcessGuard,
+    pub url: String,
+}
+
+impl Driver {
+    pub async fn start() -> Driver {
+        let binary = env_path("CHROMEDRIVER", "/usr/bin/chromedriver");
+        let port = free_port();
+        let child = Command::new(&binary)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|error| panic!("cannot start {}: {error}", binary.display()));
+        let driver = Driver {
+            _process: ProcessGuard(child),
+            url: format!("http://127.0.0.1:{port}"),
+        };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        driver
+    }
+}
+
+/// A browser session with everything it depends on; drop order closes the browser first.
+pub struct Browser {
+    pub client: Client,
+    pub server: Server,
+    _driver: Driver,
+}
+
+impl Browser {
+    /// A headless Chromium of the given window size, against a fresh server.
+    pub async fn start(width: u32, height: u32) -> Browser {
+        let server = Server::start();
+        let driver = Driver::start().await;
+        let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let profile = unique_temp_path("profile");
+        let capabilities = serde_json::json!({
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync",
+                    format!("--window-size={width},{height}"),
+                    format!("--user-data-dir={}", profile.display()),
+                ]
+            }
+        });
+        let serde_json::Value::Object(capabilities) = capabilities else {
+            unreachable!("a JSON object literal")
+        };
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(connector)
+            .capabilities(capabilities)
+            .connect(&driver.url)
+            .await
+            .expect("a Chromium session");
+        Browser {
+            client,
+            server,
+            _driver: driver,
+        }
+    }
+
+    pub async fn open(&self, path: &str) {
+        self.client
+            .goto(&self.server.url(path))
+            .await
+            .expect("navigation");
+    }
+
+    /// Ends the WebDriver session (the guards then stop the processes).
+    pub async fn close(self) {
+        let _ = self.client.clone().close().await;
+    }
+}

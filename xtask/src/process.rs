@@ -1,0 +1,96 @@
+//! Running commands and owning child processes.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command};
+use std::time::Instant;
+
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives one folder below the workspace root")
+        .to_path_buf()
+}
+
+/// Project-local tools (wasm-opt from npm) live here, git-ignored.
+pub fn tools_dir() -> PathBuf {
+    workspace_root().join(".tools")
+}
+
+/// PATH with the project-local tools and cargo's bin folder first, so the pinned wasm-opt wins
+/// over any other on the machine (Debian's older one silently corrupts the output).
+pub fn tool_path() -> String {
+    let mut entries = vec![tools_dir().join("node_modules/.bin")];
+    if let Some(home) = std::env::var_os("CARGO_HOME") {
+        entries.push(PathBuf::from(home).join("bin"));
+    } else if let Some(home) = std::env::var_os("HOME") {
+        entries.push(PathBuf::from(home).join(".cargo/bin"));
+    }
+    let rest = std::env::var_os("PATH").unwrap_or_default();
+    entries.extend(std::env::split_paths(&rest));
+    std::env::join_paths(entries)
+        .expect("PATH entries contain no separator")
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// A command in the workspace root with the tool PATH.
+pub fn command(program: &str) -> Command {
+    let mut command = Command::new(program);
+    command
+        .current_dir(workspace_root())
+        .env("PATH", tool_path())
+        .env("TRUNK_SKIP_VERSION_CHECK", "true");
+    command
+}
+
+/// Runs to completion, failing with `what` when the command cannot start or exits non-zero.
+pub fn run(what: &str, command: &mut Command) -> Result<(), String> {
+    let status = command.status().map_err(|error| {
+        format!(
+            "{what}: could not start {:?}: {error}",
+            command.get_program()
+        )
+    })?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{what} failed ({status})"))
+    }
+}
+
+/// Prints a step's name, runs it and prints how long it took.
+pub fn step<T>(name: &str, body: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    println!("==> {name}");
+    let started = Instant::now();
+    let result = body();
+    let seconds = started.elapsed().as_secs_f64();
+    match &result {
+        Ok(_) => println!("<== {name}: done in {seconds:.1} s"),
+        Err(_) => println!("<== {name}: FAILED after {seconds:.1} s"),
+    }
+    result
+}
+
+/// Kills its process when dropped, so no server outlives the command that started it.
+pub struct ChildGuard {
+    pub name: &'static str,
+    pub child: Child,
+}
+
+impl ChildGuard {
+    pub fn spawn(name: &'static str, command: &mut Command) -> Result<Self, String> {
+        let child = command
+            .spawn()
+            .map_err(|error| format!("could not start {name}: {error}"))?;
+        Ok(Self { name, child })
+    }
+}
+
+impl Drop for ChildGuard {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+        let _ = self.child.wait();
+    }
+}

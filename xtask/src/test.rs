@@ -1,0 +1,247 @@
+//! `cargo xtask test`: every test tier in order, stopping at the first that fails.
+
+use crate::process::{command, step, workspace_root};
+use crate::{size, tools};
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+/// Test counts of one tier, read from the runners' "test result:" lines.
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    passed: u32,
+    failed: u32,
+    ignored: u32,
+}
+
+impl Counts {
+    fn add(&mut self, other: Counts) {
+        self.passed += other.passed;
+        self.failed += other.failed;
+        self.ignored += other.ignored;
+    }
+}
+
+type Tier = (&'static str, fn() -> Result<Counts, String>);
+
+const TIERS: [Tier; 5] = [
+    ("static checks (fmt, clippy native + wasm32)", static_checks),
+    ("native unit tests", native_tests),
+    ("component tests in headless Chromium", component_tests),
+    ("end-to-end tests in headless Chromium", end_to_end_tests),
+    ("size report", size_report),
+];
+
+pub fn run_all() -> Result<(), String> {
+    step("check and install tools", || tools::ensure_all(true))?;
+    step("fetch crates (builds run offline)", || {
+        crate::process::run("cargo fetch", &mut command("cargo").arg("fetch"))
+    })?;
+    let mut report = Vec::new();
+    let mut total = Counts::default();
+    let mut failure = None;
+    for (name, tier) in TIERS {
+        let started = Instant::now();
+        let result = step(name, tier);
+        let seconds = started.elapsed().as_secs_f64();
+        match result {
+            Ok(counts) => {
+                total.add(counts);
+                report.push(format!(
+                    "  PASS  {name}: {} passed, {} failed, {} ignored ({seconds:.0} s)",
+                    counts.passed, counts.failed, counts.ignored
+                ));
+            }
+            Err(message) => {
+                report.push(format!("  FAIL  {name} ({seconds:.0} s): {message}"));
+                failure = Some(format!("tier \"{name}\" failed: {message}"));
+                break;
+            }
+        }
+    }
+    println!("\nTest tiers:");
+    for line in &report {
+        println!("{line}");
+    }
+    println!("{} passed, {} failed", total.passed, total.failed);
+    match failure {
+        Some(message) => Err(message),
+        None => Ok(()),
+    }
+}
+
+/// Runs a test command, echoing its output while summing its "test result:" lines.
+fn run_counting(what: &str, command: &mut Command) -> Result<Counts, String> {
+    let mut child = command
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|error| format!("{what}: could not start: {error}"))?;
+    let mut counts = Counts::default();
+    let stdout = child.stdout.take().expect("stdout is piped");
+    for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+        println!("{line}");
+        if let Some(result) = parse_test_result(&line) {
+            counts.add(result);
+        }
+    }
+    let status = child.wait().map_err(|error| format!("{what}: {error}"))?;
+    if !status.success() || counts.failed > 0 {
+        return Err(format!("{what}: {} failed ({status})", counts.failed));
+    }
+    if counts.passed == 0 {
+        return Err(format!("{what}: no test ran"));
+    }
+    Ok(counts)
+}
+
+/// Reads "test result: ok. 12 passed; 0 failed; 1 ignored; ..." as printed by libtest and by
+/// wasm-bindgen-test-runner.
+fn parse_test_result(line: &str) -> Option<Counts> {
+    let rest = line.trim().strip_prefix("test result: ")?;
+    let number_before = |label: &str| -> u32 {
+        rest.split(';')
+            .find_map(|part| {
+                let part = part
+                    .trim()
+                    .trim_start_matches("ok. ")
+                    .trim_start_matches("FAILED. ");
+                part.strip_suffix(label)?.trim().parse().ok()
+            })
+            .unwrap_or(0)
+    };
+    Some(Counts {
+        passed: number_before("passed"),
+        failed: number_before("failed"),
+        ignored: number_before("ignored"),
+    })
+}
+
+fn cargo(args: &[&str]) -> Command {
+    let mut cargo = command("cargo");
+    cargo.args(args);
+    cargo
+}
+
+fn static_checks() -> Result<Counts, String> {
+    let checks: [(&str, Vec<&str>); 3] = [
+        ("cargo fmt --check", vec!["fmt", "--all", "--", "--check"]),
+        (
+            "cargo clippy (native)",
+            vec![
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+        (
+            "cargo clippy (wasm32)",
+            vec![
+                "clippy",
+                "--package",
+                "newsroom",
+                "--all-targets",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+    ];
+    let mut counts = Counts::default();
+    for (what, args) in checks {
+        crate::process::run(what, &mut cargo(&args))?;
+        counts.passed += 1;
+    }
+    Ok(counts)
+}
+
+fn native_tests() -> Result<Counts, String> {
+    run_counting(
+        "cargo test (native)",
+        &mut cargo(&[
+            "test",
+            "-p",
+            "newsroom-core",
+            "-p",
+            "newsroom-server",
+            "-p",
+            "xtask",
+        ]),
+    )
+}
+
+fn component_tests() -> Result<Counts, String> {
+    run_counting(
+        "cargo test --target wasm32-unknown-unknown",
+        cargo(&[
+            "test",
+            "-p",
+            "newsroom",
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+            "wasm-bindgen-test-runner",
+        )
+        .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "60"),
+    )
+}
+
+/// The release build the end-to-end tests run against: `dist/`.
+pub fn release_build() -> Result<(), String> {
+    crate::process::run(
+        "trunk build --release",
+        command("trunk").args(["build", "--release"]),
+    )
+}
+
+/// The server binary the end-to-end tests start (static files, SPA fallback, newsletter API).
+pub fn build_server() -> Result<std::path::PathBuf, String> {
+    crate::process::run(
+        "cargo build -p newsroom-server",
+        &mut cargo(&["build", "--release", "-p", "newsroom-server"]),
+    )?;
+    Ok(workspace_root().join("target/release/newsroom-server"))
+}
+
+fn end_to_end_tests() -> Result<Counts, String> {
+    release_build()?;
+    let server = build_server()?;
+    run_counting(
+        "cargo test -p newsroom-e2e",
+        cargo(&["test", "-p", "newsroom-e2e", "--", "--test-threads=2"])
+            .env("NEWSROOM_SERVER_BIN", server)
+            .env("NEWSROOM_DIST", workspace_root().join("dist"))
+            .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+            .env("CHROMIUM", tools::CHROMIUM),
+    )
+}
+
+fn size_report() -> Result<Counts, String> {
+    size::report(&workspace_root().join("dist"))?;
+    Ok(Counts::default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_test_result;
+
+    #[test]
+    fn reads_libtest_summary_lines() {
+        let counts = parse_test_result(
+            "test result: ok. 12 passed; 0 failed; 3 ignored; 0 measured; 0 filtered out",
+        )
+        .unwrap();
+        assert_eq!((counts.passed, counts.failed, counts.ignored), (12, 0, 3));
+        let failed =
+            parse_test_result("test result: FAILED. 4 passed; 2 failed; 0 ignored").unwrap();
+        assert_eq!((failed.passed, failed.failed), (4, 2));
+        assert!(parse_test_result("running 3 tests").is_none());
+    }
+}
