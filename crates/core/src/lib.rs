@@ -11,3 +11,4 @@ pub mod paths;
 pub mod reading_time;
 pub mod related;
 pub mod url;
+pub mod validate;

@@ -180,3 +180,56 @@ impl Browser {
         let _ = self.client.clone().close().await;
     }
 }
+
+impl Server {
+    /// A plain HTTP request to the server, for its test controls (fault switches, counters).
+    pub fn request(&self, method: &str, path: &str, body: &str) -> (u16, String) {
+        use std::io::{Read, Write};
+        let address = self.origin.trim_start_matches("http://");
+        let mut stream = std::net::TcpStream::connect(address).expect("connect to the server");
+        write!(
+            stream,
+            "{method} {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\
+             Content-Type: text/plain\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        )
+        .expect("send the request");
+        let mut response = String::new();
+        stream.read_to_string(&mut response).expect("read the response");
+        let status = response
+            .split_whitespace()
+            .nth(1)
+            .and_then(|code| code.parse().ok())
+            .unwrap_or(0);
+        let body = response
+            .split_once("\r\n\r\n")
+            .map(|(_, body)| body.to_string())
+            .unwrap_or_default();
+        (status, body)
+    }
+
+    /// Makes the newsletter endpoint fail (`400`, `500`, `hang`, ...) or work again (`none`).
+    pub fn set_newsletter_fault(&self, fault: &str) {
+        let (status, _) = self.request("POST", "/api/faults/newsletter", fault);
+        assert_eq!(status, 204, "setting the newsletter fault {fault}");
+    }
+
+    /// How many sign-up requests reached the endpoint, and how many addresses it stores.
+    pub fn newsletter_stats(&self) -> (u64, u64) {
+        let (_, body) = self.request("GET", "/api/newsletter/stats", "");
+        let stats: serde_json::Value = serde_json::from_str(&body).expect("stats JSON");
+        (
+            stats["requests"].as_u64().unwrap_or(0),
+            stats["subscribers"].as_u64().unwrap_or(0),
+        )
+    }
+
+    /// The lines of the subscribers file, as stored on disk.
+    pub fn stored_subscribers(&self) -> Vec<String> {
+        std::fs::read_to_string(&self.subscribers)
+            .unwrap_or_default()
+            .lines()
+            .map(str::to_string)
+            .collect()
+    }
+}
