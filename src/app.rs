@@ -3,6 +3,7 @@
 use crate::api::{self, LoadError};
 use crate::components::footer::SiteFooter;
 use crate::components::header::SiteHeader;
+use crate::focus::{provide_route_focus, RouteFocus, SkipLink};
 use crate::pages::article::ArticlePage;
 use crate::pages::listing::{CategoryPage, HomePage};
 use crate::pages::not_found::NotFoundPage;
@@ -31,9 +32,11 @@ pub fn use_site() -> SiteData {
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(SiteData(LocalResource::new(api::site)));
+    provide_route_focus();
     view! {
         <Router>
-            <a class="skip-link" href="#main">"Skip to main content"</a>
+            <RouteFocus />
+            <SkipLink />
             <SiteHeader />
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFoundPage>

@@ -7,6 +7,7 @@ pub mod api;
 pub mod app;
 pub mod clock;
 pub mod components;
+pub mod focus;
 pub mod head;
 pub mod pages;
 

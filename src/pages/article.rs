@@ -4,6 +4,7 @@ use crate::components::article_body::{ArticleBody, Figure, Loading};
 use crate::components::card::{CardHeading, CardList, DateLine};
 use crate::components::newsletter::NewsletterSignup;
 use crate::components::status::{LoadFailure, LoadingSkeleton, NotFound};
+use crate::focus::focus_on_arrival;
 use crate::head::{page_title, use_page_meta};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -71,7 +72,7 @@ fn ArticleView(data: ArticlePageData) -> impl IntoView {
         <article class="article">
             <header class="article__header">
                 <a class="tag" href=category_href>{article.category.name.clone()}</a>
-                <h1 class="article__title">{article.title.clone()}</h1>
+                <h1 class="article__title" tabindex="-1" node_ref=focus_on_arrival()>{article.title.clone()}</h1>
                 <p class="article__lede">{article.lede.clone()}</p>
                 <p class="article__meta">
                     <DateLine iso=article.published.clone() />

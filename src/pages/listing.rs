@@ -3,6 +3,7 @@ use crate::app::use_site;
 use crate::components::card::{CardHeading, CardList};
 use crate::components::newsletter::NewsletterSignup;
 use crate::components::status::{LoadFailure, LoadingSkeleton, NotFound};
+use crate::focus::focus_on_arrival;
 use crate::head::{page_title, use_page_meta};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -111,7 +112,7 @@ fn ListingContent(page: Rc<ListingPage>, base_href: String) -> impl IntoView {
     let older = (page.page < page.total_pages).then(|| page_href(page.page + 1));
     view! {
         <section class="listing">
-            <h1 class="listing__title">{heading}</h1>
+            <h1 class="listing__title" tabindex="-1" node_ref=focus_on_arrival()>{heading}</h1>
             <CardList articles=page.articles.clone() heading=CardHeading::H2 />
             <nav class="pager" aria-label="Pages">
                 {newer.map(|href| view! { <a class="pager__link" rel="prev" href=href>"Newer articles"</a> })}

@@ -1,7 +1,10 @@
 //! `cargo xtask <command>`: the project's commands, in Rust so they run the same everywhere
 //! without a shell-script dialect to learn.
 
+mod check_content;
+mod csp;
 mod process;
+mod screenshots;
 mod serve;
 mod size;
 mod test;
@@ -17,6 +20,11 @@ usage: cargo xtask <command>
   test           install what is missing, then run every test tier; stops at the first failure
   preview        build the release app and serve dist/ on http://127.0.0.1:8080
   content-index  rebuild the listing pages under public/content/ from the article files
+  check-content [DIR]
+                 report every problem in a content folder (default public/content/);
+                 fails when there is any
+  screenshots    build the release app and save PNGs of the home, article and category pages
+                 at 375, 768 and 1280 px wide into target/screenshots/
   size           print the sizes of the release .wasm and .js in dist/ (raw, gzip, brotli)
 ";
 
@@ -27,6 +35,10 @@ fn main() -> ExitCode {
         Some("test") => test::run_all(),
         Some("preview") => serve::preview(),
         Some("content-index") => content_index(),
+        Some("check-content") => check_content::run(args.get(1).map(String::as_str)),
+        Some("screenshots") => screenshots::run(),
+        // Not in the usage: release builds run it; by hand only to check another dist folder.
+        Some("csp-hash") => csp_hash(args.get(1)),
         Some("size") => size::report(&process::workspace_root().join("dist")),
         _ => {
             eprint!("{USAGE}");
@@ -49,5 +61,12 @@ fn content_index() -> Result<(), String> {
     for path in written {
         println!("wrote {}", path.display());
     }
+    Ok(())
+}
+
+fn csp_hash(dist: Option<&String>) -> Result<(), String> {
+    let dist = dist.ok_or("usage: cargo xtask csp-hash DIST_DIR")?;
+    let policy = csp::apply(std::path::Path::new(dist))?;
+    println!("{dist}/index.html: Content-Security-Policy: {policy}");
     Ok(())
 }

@@ -73,8 +73,8 @@ pub fn step<T>(name: &str, body: impl FnOnce() -> Result<T, String>) -> Result<T
 
 /// Kills its process when dropped, so no server outlives the command that started it.
 pub struct ChildGuard {
-    pub name: &'static str,
-    pub child: Child,
+    name: &'static str,
+    child: Child,
 }
 
 impl ChildGuard {
@@ -90,6 +90,7 @@ impl Drop for ChildGuard {
     fn drop(&mut self) {
         if let Ok(None) = self.child.try_wait() {
             let _ = self.child.kill();
+            println!("stopped {}", self.name);
         }
         let _ = self.child.wait();
     }

@@ -24,9 +24,10 @@ impl Counts {
 
 type Tier = (&'static str, fn() -> Result<Counts, String>);
 
-const TIERS: [Tier; 5] = [
+const TIERS: [Tier; 6] = [
     ("static checks (fmt, clippy native + wasm32)", static_checks),
     ("native unit tests", native_tests),
+    ("content checks (sample content, broken fixtures)", content_checks),
     ("component tests in headless Chromium", component_tests),
     ("end-to-end tests in headless Chromium", end_to_end_tests),
     ("size report", size_report),
@@ -35,7 +36,7 @@ const TIERS: [Tier; 5] = [
 pub fn run_all() -> Result<(), String> {
     step("check and install tools", || tools::ensure_all(true))?;
     step("fetch crates (builds run offline)", || {
-        crate::process::run("cargo fetch", &mut command("cargo").arg("fetch"))
+        crate::process::run("cargo fetch", command("cargo").arg("fetch"))
     })?;
     let mut report = Vec::new();
     let mut total = Counts::default();
@@ -174,6 +175,14 @@ fn native_tests() -> Result<Counts, String> {
     )
 }
 
+fn content_checks() -> Result<Counts, String> {
+    let passed = crate::check_content::tier()?;
+    Ok(Counts {
+        passed,
+        ..Counts::default()
+    })
+}
+
 fn component_tests() -> Result<Counts, String> {
     run_counting(
         "cargo test --target wasm32-unknown-unknown",
@@ -193,12 +202,16 @@ fn component_tests() -> Result<Counts, String> {
     )
 }
 
-/// The release build the end-to-end tests run against: `dist/`.
+/// The release build the end-to-end tests run against: `dist/`, with its
+/// Content-Security-Policy (which needs the finished build, see `csp`).
 pub fn release_build() -> Result<(), String> {
     crate::process::run(
         "trunk build --release",
         command("trunk").args(["build", "--release"]),
-    )
+    )?;
+    let policy = crate::csp::apply(&workspace_root().join("dist"))?;
+    println!("Content-Security-Policy: {policy}");
+    Ok(())
 }
 
 /// The server binary the end-to-end tests start (static files, SPA fallback, newsletter API).
@@ -219,7 +232,8 @@ fn end_to_end_tests() -> Result<Counts, String> {
             .env("NEWSROOM_SERVER_BIN", server)
             .env("NEWSROOM_DIST", workspace_root().join("dist"))
             .env("CHROMEDRIVER", tools::CHROMEDRIVER)
-            .env("CHROMIUM", tools::CHROMIUM),
+            .env("CHROMIUM", tools::CHROMIUM)
+            .env("AXE_CORE_JS", tools::axe_core_js()),
     )
 }
 

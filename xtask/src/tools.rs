@@ -9,6 +9,8 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 /// binaryen 132 from npm. Debian's wasm-opt 108 breaks wasm-bindgen's externref table.
 const BINARYEN_NPM: &str = "binaryen@132";
 const WASM_OPT_VERSION: &str = "version 132";
+/// The accessibility rules engine the end-to-end tests inject into pages.
+const AXE_CORE_NPM: &str = "axe-core@4";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
@@ -20,6 +22,7 @@ pub fn ensure_all(with_browser: bool) -> Result<(), String> {
     ensure_wasm_opt()?;
     if with_browser {
         ensure_chromium()?;
+        ensure_axe_core()?;
     }
     Ok(())
 }
@@ -156,6 +159,38 @@ fn ensure_wasm_opt() -> Result<(), String> {
                     .args(["install", "--no-audit", "--no-fund", "--prefix"])
                     .arg(tools_dir())
                     .arg(BINARYEN_NPM),
+            )
+        },
+    )
+}
+
+/// The script the end-to-end tests read; `end_to_end_tests` passes this path on.
+pub fn axe_core_js() -> std::path::PathBuf {
+    tools_dir().join("node_modules/axe-core/axe.min.js")
+}
+
+fn ensure_axe_core() -> Result<(), String> {
+    if axe_core_js().exists() {
+        println!("ok  axe-core in .tools/");
+        return Ok(());
+    }
+    if version_of("npm").is_none() {
+        return Err(
+            "npm is needed to install axe-core for the accessibility tests: \
+                    install Node.js and npm (apt-get install -y nodejs npm), then run again"
+                .to_string(),
+        );
+    }
+    step(
+        &format!("install {AXE_CORE_NPM} from npm into .tools/"),
+        || {
+            std::fs::create_dir_all(tools_dir()).map_err(|error| error.to_string())?;
+            run(
+                "npm install axe-core",
+                command("npm")
+                    .args(["install", "--no-audit", "--no-fund", "--prefix"])
+                    .arg(tools_dir())
+                    .arg(AXE_CORE_NPM),
             )
         },
     )

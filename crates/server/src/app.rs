@@ -10,6 +10,8 @@ use std::path::PathBuf;
 
 pub struct App {
     pub root: Option<PathBuf>,
+    /// Overlays `/content/`: tests serve hostile or broken files without touching the build.
+    pub content_dir: Option<PathBuf>,
     pub newsletter: Newsletter,
     pub faults: Faults,
 }
@@ -74,12 +76,6 @@ impl App {
     }
 
     fn static_request(&self, request: &Request) -> Action {
-        let Some(root) = &self.root else {
-            return Action::Respond(Response::text(
-                404,
-                "Not found: this server was started without --root, so it serves only /api/.\n",
-            ));
-        };
         let under_content = static_files::normalize(&request.path)
             .is_ok_and(|segments| segments.first().is_some_and(|s| s == "content"));
         let fault = if request.method == "GET" && under_content {
@@ -97,11 +93,26 @@ impl App {
             Some(ContentFault::Hang) => Action::Hang,
             Some(ContentFault::Reset) => Action::Reset,
             Some(ContentFault::Trickle) => {
-                let mut response = static_files::serve(root, request);
+                let mut response = self.serve_file(request);
                 response.trickle = true;
                 Action::Respond(response)
             }
-            None => Action::Respond(static_files::serve(root, request)),
+            None => Action::Respond(self.serve_file(request)),
+        }
+    }
+
+    fn serve_file(&self, request: &Request) -> Response {
+        let overlaid = self
+            .content_dir
+            .as_deref()
+            .and_then(|dir| static_files::serve_overlay(dir, request));
+        match (overlaid, &self.root) {
+            (Some(response), _) => response,
+            (None, Some(root)) => static_files::serve(root, request),
+            (None, None) => Response::text(
+                404,
+                "Not found: this server was started without --root, so it serves only /api/.\n",
+            ),
         }
     }
 }

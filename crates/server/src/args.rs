@@ -4,10 +4,11 @@ use crate::faults::NewsletterFault;
 use std::path::PathBuf;
 
 pub const USAGE: &str = "\
-usage: newsroom-server [--root DIR] [--port N] [--host ADDR] [--subscribers FILE]
-                       [--rate-limit N] [--newsletter-fault KIND]
+usage: newsroom-server [--root DIR] [--content-dir DIR] [--port N] [--host ADDR]
+                       [--subscribers FILE] [--rate-limit N] [--newsletter-fault KIND]
 
   --root DIR               serve the built app from DIR (without it only /api/ is served)
+  --content-dir DIR        answer /content/ from DIR first, then from the root's content/
   --port N                 port to listen on; 0 picks a free one (default 8081)
   --host ADDR              address to bind (default 127.0.0.1)
   --subscribers FILE       subscriber list (default target/newsletter-subscribers.txt)
@@ -19,6 +20,7 @@ usage: newsroom-server [--root DIR] [--port N] [--host ADDR] [--subscribers FILE
 #[derive(Debug, PartialEq)]
 pub struct Config {
     pub root: Option<PathBuf>,
+    pub content_dir: Option<PathBuf>,
     pub host: String,
     pub port: u16,
     pub subscribers: PathBuf,
@@ -31,6 +33,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             root: None,
+            content_dir: None,
             host: "127.0.0.1".to_string(),
             port: 8081,
             subscribers: PathBuf::from("target/newsletter-subscribers.txt"),
@@ -68,6 +71,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Parsed, String> {
         };
         match flag.as_str() {
             "--root" => config.root = Some(PathBuf::from(value()?)),
+            "--content-dir" => config.content_dir = Some(PathBuf::from(value()?)),
             "--host" => config.host = value()?,
             "--port" => config.port = number(&flag, &value()?)?,
             "--subscribers" => config.subscribers = PathBuf::from(value()?),
@@ -106,6 +110,7 @@ mod tests {
         let config = run(&[
             "--root",
             "dist",
+            "--content-dir=fixtures",
             "--port=0",
             "--host",
             "0.0.0.0",
@@ -117,6 +122,7 @@ mod tests {
         ])
         .unwrap();
         assert_eq!(config.root, Some(PathBuf::from("dist")));
+        assert_eq!(config.content_dir, Some(PathBuf::from("fixtures")));
         assert_eq!(config.port, 0);
         assert_eq!(config.host, "0.0.0.0");
         assert_eq!(config.subscribers, PathBuf::from("/tmp/s.txt"));

@@ -50,9 +50,11 @@ fn main() -> ExitCode {
 }
 
 fn run(config: Config) -> Result<(), String> {
-    if let Some(root) = &config.root {
-        if !root.is_dir() {
-            return Err(format!("--root {} is not a directory", root.display()));
+    for (flag, dir) in [("--root", &config.root), ("--content-dir", &config.content_dir)] {
+        if let Some(dir) = dir {
+            if !dir.is_dir() {
+                return Err(format!("{flag} {} is not a directory", dir.display()));
+            }
         }
     }
     let subscribers = subscribers::Subscribers::open(&config.subscribers).map_err(|e| {
@@ -63,6 +65,7 @@ fn run(config: Config) -> Result<(), String> {
     })?;
     let app = Arc::new(App {
         root: config.root,
+        content_dir: config.content_dir,
         newsletter: Newsletter::new(subscribers, config.rate_limit),
         faults: Faults::new(config.newsletter_fault),
     });

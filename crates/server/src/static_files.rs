@@ -108,6 +108,22 @@ pub fn serve(root: &Path, request: &Request) -> Response {
     Response::text(404, "Not found\n")
 }
 
+/// A file of the `--content-dir` overlay for a path under `/content/`, or None to let the root
+/// answer. Nothing else is overlaid, so a test folder can never replace the app itself.
+pub fn serve_overlay(dir: &Path, request: &Request) -> Option<Response> {
+    if request.method != "GET" && request.method != "HEAD" {
+        return None;
+    }
+    let segments = normalize(&request.path).ok()?;
+    let (first, rest) = segments.split_first()?;
+    if first != "content" || rest.is_empty() {
+        return None;
+    }
+    let mut path = dir.to_path_buf();
+    path.extend(rest);
+    file_response(&path, request)
+}
+
 /// Only extension-less paths fall back to the app shell: a missing `.json` or `.js` must stay a
 /// real 404 so the app can report it and a broken build cannot hide behind HTML. Under
 /// `/content/` and `/api/` the app fetches data, so only a browser navigation gets the shell.

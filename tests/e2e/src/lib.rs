@@ -2,6 +2,9 @@
 //! ChromeDriver, and a headless Chromium session. Each process is owned by a guard that kills
 //! it on drop, so a failing test leaves nothing running.
 
+pub mod a11y;
+pub mod console;
+pub mod fixtures;
 pub mod page;
 
 use fantoccini::{Client, ClientBuilder};
@@ -42,6 +45,11 @@ pub struct Server {
 
 impl Server {
     pub fn start() -> Server {
+        Server::start_with_args(&[])
+    }
+
+    /// The server with extra command-line options after the ones every test needs.
+    fn start_with_args(extra: &[std::ffi::OsString]) -> Server {
         let binary = env_path("NEWSROOM_SERVER_BIN", "target/release/newsroom-server");
         let dist = env_path("NEWSROOM_DIST", "dist");
         assert!(
@@ -55,6 +63,7 @@ impl Server {
             .arg(&dist)
             .args(["--port", "0", "--rate-limit", "0", "--subscribers"])
             .arg(&subscribers)
+            .args(extra)
             .stdout(Stdio::piped())
             .spawn()
             .unwrap_or_else(|error| panic!("cannot start {}: {error}", binary.display()));
@@ -136,7 +145,11 @@ pub struct Browser {
 impl Browser {
     /// A headless Chromium of the given window size, against a fresh server.
     pub async fn start(width: u32, height: u32) -> Browser {
-        let server = Server::start();
+        Browser::start_on(Server::start(), width, height).await
+    }
+
+    /// A headless Chromium of the given window size, against `server`.
+    pub async fn start_on(server: Server, width: u32, height: u32) -> Browser {
         let driver = Driver::start().await;
         let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
         let profile = unique_temp_path("profile");
@@ -150,7 +163,9 @@ impl Browser {
                     format!("--window-size={width},{height}"),
                     format!("--user-data-dir={}", profile.display()),
                 ]
-            }
+            },
+            // Keeps the console for `console::browser_log`.
+            "goog:loggingPrefs": { "browser": "ALL" }
         });
         let serde_json::Value::Object(capabilities) = capabilities else {
             unreachable!("a JSON object literal")
@@ -195,7 +210,9 @@ impl Server {
         )
         .expect("send the request");
         let mut response = String::new();
-        stream.read_to_string(&mut response).expect("read the response");
+        stream
+            .read_to_string(&mut response)
+            .expect("read the response");
         let status = response
             .split_whitespace()
             .nth(1)

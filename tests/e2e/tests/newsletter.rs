@@ -21,26 +21,50 @@ async fn type_email(browser: &Browser, email: &str) {
 }
 
 async fn submit(browser: &Browser) {
-    find(&browser.client, ".newsletter__button").await.click().await.unwrap();
+    find(&browser.client, ".newsletter__button")
+        .await
+        .click()
+        .await
+        .unwrap();
 }
 
 async fn field_value(browser: &Browser) -> String {
-    find(&browser.client, EMAIL).await.prop("value").await.unwrap().unwrap_or_default()
+    find(&browser.client, EMAIL)
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default()
 }
 
 async fn wait_for_region(browser: &Browser, css: &str, needle: &str, patience: Duration) {
     eventually(&format!("{needle:?} in {css}"), patience, || async {
-        text_of(&browser.client, css).await.contains(needle).then_some(())
+        text_of(&browser.client, css)
+            .await
+            .contains(needle)
+            .then_some(())
     })
     .await;
 }
 
 async fn wait_for_status(browser: &Browser, needle: &str) {
-    wait_for_region(browser, ".newsletter__status[role='status']", needle, PATIENCE).await;
+    wait_for_region(
+        browser,
+        ".newsletter__status[role='status']",
+        needle,
+        PATIENCE,
+    )
+    .await;
 }
 
 async fn wait_for_alert(browser: &Browser, needle: &str, patience: Duration) {
-    wait_for_region(browser, ".newsletter__alert[role='alert']", needle, patience).await;
+    wait_for_region(
+        browser,
+        ".newsletter__alert[role='alert']",
+        needle,
+        patience,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -49,15 +73,26 @@ async fn a_valid_email_subscribes_and_is_stored_once_after_two_submissions() {
     type_email(&browser, "reader@example.org").await;
     submit(&browser).await;
     wait_for_status(&browser, "Check your inbox").await;
-    assert_eq!(field_value(&browser).await, "", "the field is cleared after success");
+    assert_eq!(
+        field_value(&browser).await,
+        "",
+        "the field is cleared after success"
+    );
 
     type_email(&browser, "Reader@Example.org").await;
-    find(&browser.client, EMAIL).await.send_keys(&Key::Enter.to_string()).await.unwrap();
+    find(&browser.client, EMAIL)
+        .await
+        .send_keys(&Key::Enter.to_string())
+        .await
+        .unwrap();
     wait_for_status(&browser, "already subscribed").await;
 
     let stored = browser.server.stored_subscribers();
     assert_eq!(stored.len(), 1, "stored once: {stored:?}");
-    assert!(stored[0].starts_with("reader@example.org\t/articles/"), "{stored:?}");
+    assert!(
+        stored[0].starts_with("reader@example.org\t/articles/"),
+        "{stored:?}"
+    );
     assert_eq!(browser.server.newsletter_stats(), (2, 1));
     browser.close().await;
 }
@@ -66,22 +101,47 @@ async fn a_valid_email_subscribes_and_is_stored_once_after_two_submissions() {
 async fn an_invalid_email_shows_the_field_error_and_sends_nothing() {
     let browser = open_form().await;
     type_email(&browser, "not-an-email@").await;
-    find(&browser.client, EMAIL).await.send_keys(&Key::Enter.to_string()).await.unwrap();
+    find(&browser.client, EMAIL)
+        .await
+        .send_keys(&Key::Enter.to_string())
+        .await
+        .unwrap();
     let error = find(&browser.client, "#newsletter-email-error").await;
     assert!(error.text().await.unwrap().contains("correct format"));
     let field = find(&browser.client, EMAIL).await;
-    assert_eq!(field.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
-    let described = field.attr("aria-describedby").await.unwrap().unwrap_or_default();
+    assert_eq!(
+        field.attr("aria-invalid").await.unwrap().as_deref(),
+        Some("true")
+    );
+    let described = field
+        .attr("aria-describedby")
+        .await
+        .unwrap()
+        .unwrap_or_default();
     assert!(described.contains("newsletter-email-error"), "{described}");
     let focused = script(&browser.client, "return document.activeElement.id").await;
-    assert_eq!(focused.as_str(), Some("newsletter-email"), "focus stays in the field");
+    assert_eq!(
+        focused.as_str(),
+        Some("newsletter-email"),
+        "focus stays in the field"
+    );
     assert_eq!(field_value(&browser).await, "not-an-email@");
 
     // An empty field gets its own message, also without a request.
     type_email(&browser, "   ").await;
     submit(&browser).await;
-    wait_for_region(&browser, "#newsletter-email-error", "Enter your email address", PATIENCE).await;
-    assert_eq!(browser.server.newsletter_stats().0, 0, "no request was sent");
+    wait_for_region(
+        &browser,
+        "#newsletter-email-error",
+        "Enter your email address",
+        PATIENCE,
+    )
+    .await;
+    assert_eq!(
+        browser.server.newsletter_stats().0,
+        0,
+        "no request was sent"
+    );
     browser.close().await;
 }
 
@@ -92,20 +152,33 @@ async fn fault_then_retry(fault: &str, message: &str, patience: Duration) {
     type_email(&browser, "retry@example.org").await;
     submit(&browser).await;
     wait_for_alert(&browser, message, patience).await;
-    assert_eq!(field_value(&browser).await, "retry@example.org", "the email is kept");
+    assert_eq!(
+        field_value(&browser).await,
+        "retry@example.org",
+        "the email is kept"
+    );
     assert!(browser.server.stored_subscribers().is_empty());
 
     browser.server.set_newsletter_fault("none");
     submit(&browser).await;
     wait_for_status(&browser, "Check your inbox").await;
-    assert_eq!(text_of(&browser.client, ".newsletter__alert").await, "", "the old error is gone");
+    assert_eq!(
+        text_of(&browser.client, ".newsletter__alert").await,
+        "",
+        "the old error is gone"
+    );
     assert_eq!(browser.server.stored_subscribers().len(), 1);
     browser.close().await;
 }
 
 #[tokio::test]
 async fn a_400_shows_the_services_message_and_a_retry_succeeds() {
-    fault_then_retry("400", "The newsletter service rejected this address.", PATIENCE).await;
+    fault_then_retry(
+        "400",
+        "The newsletter service rejected this address.",
+        PATIENCE,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -115,7 +188,12 @@ async fn a_500_shows_try_again_and_a_retry_succeeds() {
 
 #[tokio::test]
 async fn a_hung_endpoint_times_out_and_a_retry_succeeds() {
-    fault_then_retry("hang", "could not reach the newsletter service", Duration::from_secs(25)).await;
+    fault_then_retry(
+        "hang",
+        "could not reach the newsletter service",
+        Duration::from_secs(25),
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -160,6 +238,9 @@ async fn a_filled_honeypot_sends_nothing_and_looks_like_success() {
     assert_eq!(browser.server.newsletter_stats().0, 0);
     assert!(browser.server.stored_subscribers().is_empty());
     let hidden = find(&browser.client, ".newsletter__trap").await;
-    assert_eq!(hidden.attr("aria-hidden").await.unwrap().as_deref(), Some("true"));
+    assert_eq!(
+        hidden.attr("aria-hidden").await.unwrap().as_deref(),
+        Some("true")
+    );
     browser.close().await;
 }

@@ -15,6 +15,8 @@ pub(super) struct Catalog {
     pub(super) articles: Vec<(String, Article)>,
     /// Article files that did not parse.
     pub(super) broken: Vec<String>,
+    /// Whether `articles/` could be listed at all; without it nothing is known.
+    pub(super) listed: bool,
 }
 
 /// What a listing card's slug points at.
@@ -26,14 +28,19 @@ pub(super) enum Lookup<'a> {
 }
 
 impl Catalog {
-    pub(super) fn new(articles: Vec<(String, Article)>, broken: Vec<String>) -> Self {
-        Catalog { articles, broken }
+    pub(super) fn new(articles: Vec<(String, Article)>, broken: Vec<String>, listed: bool) -> Self {
+        Catalog {
+            articles,
+            broken,
+            listed,
+        }
     }
 
     /// Whether the index builder would accept every article. Only then is it known exactly
     /// which listing files should exist and what they should hold.
     pub(super) fn is_complete(&self) -> bool {
-        self.broken.is_empty()
+        self.listed
+            && self.broken.is_empty()
             && self.articles.iter().all(|(file, article)| {
                 paths::is_valid_slug(&article.slug)
                     && paths::is_valid_slug(&article.category.slug)

@@ -5,7 +5,7 @@
 //! (how values are quoted, what "empty" means) lives here too.
 
 use super::{article, Sink};
-use crate::model::{self, Article, ListingPage, Site};
+use crate::model::{self, Article, ContentError, ListingPage, Site};
 use crate::url::{safe_url, UrlUse};
 use serde_json::Value;
 
@@ -41,11 +41,23 @@ pub(super) fn decode<'b>(bytes: &'b [u8], sink: &mut Sink) -> Option<&'b str> {
     Some(text)
 }
 
+/// Reports a parse error. The parser marks a value it could not even identify (a key cut
+/// off mid-file) with a `?` segment, which means nothing to an editor; the value that holds
+/// it is named instead.
+pub(super) fn push_parse_error(sink: &mut Sink, error: ContentError) {
+    let mut path = error.path.as_str();
+    while let Some(parent) = path.strip_suffix(".?") {
+        path = parent;
+    }
+    let path = if path == "?" { "." } else { path };
+    sink.push(path, error.message);
+}
+
 pub(super) fn check_site(text: &str, sink: &mut Sink) {
     let site: Site = match model::parse(sink.file(), text) {
         Ok(site) => site,
         Err(error) => {
-            sink.push(error.path, error.message);
+            push_parse_error(sink, error);
             return;
         }
     };
@@ -110,9 +122,10 @@ pub(super) fn check_article(text: &str, sink: &mut Sink) -> Option<Article> {
             Some(article)
         }
         Err(error) => {
-            sink.push(error.path.clone(), error.message);
+            let error_path = error.path.clone();
+            push_parse_error(sink, error);
             if let Some(raw) = raw {
-                article::check_parts(&raw, &error.path, sink);
+                article::check_parts(&raw, &error_path, sink);
             }
             None
         }
@@ -125,7 +138,7 @@ pub(super) fn parse_listing(text: &str, sink: &mut Sink) -> Option<ListingPage> 
     match model::parse(sink.file(), text) {
         Ok(page) => Some(page),
         Err(error) => {
-            sink.push(error.path, error.message);
+            push_parse_error(sink, error);
             None
         }
     }

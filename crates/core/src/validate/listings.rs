@@ -70,7 +70,11 @@ fn compare_page(got: &ListingPage, want: &ListingPage, sink: &mut Sink) {
         sink.push("category", message);
     }
     let got_slugs: Vec<&str> = got.articles.iter().map(|card| card.slug.as_str()).collect();
-    let want_slugs: Vec<&str> = want.articles.iter().map(|card| card.slug.as_str()).collect();
+    let want_slugs: Vec<&str> = want
+        .articles
+        .iter()
+        .map(|card| card.slug.as_str())
+        .collect();
     if got_slugs != want_slugs {
         sink.push("articles", describe_difference(&got_slugs, &want_slugs));
     }
@@ -107,7 +111,9 @@ fn check_cards(catalog: &Catalog, page: &ListingPage, report_missing: bool, sink
     for (index, card) in page.articles.iter().enumerate() {
         let path = format!("articles[{index}]");
         match catalog.lookup(&card.slug) {
-            Lookup::Found(file, article) => compare_card(card, &article.summary(), file, &path, sink),
+            Lookup::Found(file, article) => {
+                compare_card(card, &article.summary(), file, &path, sink)
+            }
             Lookup::Broken => {}
             Lookup::Missing if report_missing => {
                 let message = format!(
@@ -122,7 +128,13 @@ fn check_cards(catalog: &Catalog, page: &ListingPage, report_missing: bool, sink
     }
 }
 
-fn compare_card(got: &ArticleSummary, want: &ArticleSummary, file: &str, path: &str, sink: &mut Sink) {
+fn compare_card(
+    got: &ArticleSummary,
+    want: &ArticleSummary,
+    file: &str,
+    path: &str,
+    sink: &mut Sink,
+) {
     let texts = [
         ("title", &got.title, &want.title),
         ("lede", &got.lede, &want.lede),

@@ -1,14 +1,13 @@
-//! The order problems are reported in: by file, then by JSON path, with numbers compared as
-//! numbers so `body[2]` comes before `body[10]` and a report reads top to bottom like the
-//! file. Problems with the same file and path keep the order the rules found them in.
+//! The order problems are reported in: by file, with numbers in names compared as numbers
+//! (`pages/2.json` before `pages/10.json`). Within a file, problems keep the order the rules
+//! found them in, which follows the fields of the file, so a file's problems read top to
+//! bottom like the file rather than alphabetically by path.
 
 use super::Problem;
 use std::cmp::Ordering;
 
 pub(super) fn sort(problems: &mut [Problem]) {
-    problems.sort_by(|a, b| {
-        natural(&a.file, &b.file).then_with(|| natural(&a.path, &b.path))
-    });
+    problems.sort_by(|a, b| natural(&a.file, &b.file));
 }
 
 /// Compares runs of digits by value and everything else character by character.

@@ -1,0 +1,183 @@
+//! `newsroom-bench`: the app against a zero-JavaScript static rendition of the same article,
+//! both served precompressed by the project's server and loaded cold in headless Chromium.
+//! It prints figures; it asserts nothing. `cargo xtask bench` builds what it needs and runs it.
+
+mod browser;
+mod content;
+mod plan;
+mod probe;
+mod report;
+mod site;
+mod static_page;
+mod stats;
+mod synth;
+
+use browser::{Driver, Server};
+use site::TempDir;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+const USAGE: &str = "\
+usage: newsroom-bench --dist DIR --server BIN [--chromedriver PATH] [--chromium PATH]
+                      [--runs N] [--quick]
+
+  --dist DIR           a release build (with content/) to measure
+  --server BIN         the newsroom-server binary
+  --chromedriver PATH  default /usr/bin/chromedriver
+  --chromium PATH      default /usr/bin/chromium
+  --runs N             interleaved runs per figure (default 15)
+  --quick              3 runs, for trying the bench out
+";
+
+/// The article every figure starts from.
+pub const SEED: &str = "us-and-philippines-conclude-child-protection-compact-partnership";
+/// Size of the large generated catalog, long articles included.
+const CATALOG_SIZE: usize = 10_000;
+/// Lengths of the generated long articles, in paragraphs.
+pub const LONG: [usize; 3] = [500, 1000, 2000];
+/// Client-side navigations before the second heap reading.
+pub const WALK: usize = 50;
+
+pub struct Args {
+    dist: PathBuf,
+    server: PathBuf,
+    chromedriver: PathBuf,
+    chromium: PathBuf,
+    pub runs: usize,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args {
+        dist: PathBuf::new(),
+        server: PathBuf::new(),
+        chromedriver: PathBuf::from("/usr/bin/chromedriver"),
+        chromium: PathBuf::from("/usr/bin/chromium"),
+        runs: 15,
+    };
+    let mut given = std::env::args().skip(1);
+    while let Some(flag) = given.next() {
+        let mut value = || given.next().ok_or(format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--dist" => args.dist = value()?.into(),
+            "--server" => args.server = value()?.into(),
+            "--chromedriver" => args.chromedriver = value()?.into(),
+            "--chromium" => args.chromium = value()?.into(),
+            "--runs" => {
+                let n = value()?;
+                args.runs = n
+                    .parse()
+                    .map_err(|_| format!("--runs expects a number, got {n:?}"))?;
+            }
+            "--quick" => args.runs = 3,
+            other => return Err(format!("unknown option {other}")),
+        }
+    }
+    if args.dist.as_os_str().is_empty() || args.server.as_os_str().is_empty() {
+        return Err("--dist and --server are required".to_string());
+    }
+    if args.runs == 0 {
+        return Err("--runs must be at least 1".to_string());
+    }
+    Ok(args)
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("newsroom-bench: {message}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&args).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("newsroom-bench: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn progress(message: &str) {
+    eprintln!("bench: {message}");
+}
+
+/// The current year, for the footer's copyright range, computed from the system clock
+/// (days since 1970 to a civil date).
+fn this_year() -> i32 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = (secs / 86_400) as i64 + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let year = year_of_era + era * 400 + i64::from(month_index >= 10);
+    year as i32
+}
+
+/// The sample content as built, plus the static rendition of each of its articles.
+fn prepare_sample(dist: &Path) -> Result<TempDir, String> {
+    let started = Instant::now();
+    let dir = TempDir::new("sample")?;
+    site::copy_tree(dist, dir.path())?;
+    let pages = site::write_static_pages(dir.path(), this_year())?;
+    let files = site::precompress(dir.path())?;
+    progress(&format!(
+        "sample site: {pages} static pages, {files} files precompressed ({:.1} s)",
+        started.elapsed().as_secs_f64()
+    ));
+    Ok(dir)
+}
+
+/// The build with a generated catalog of `CATALOG_SIZE` articles (the sample's among them)
+/// and its listings rebuilt by the same code as `cargo xtask content-index`.
+fn prepare_catalog(dist: &Path) -> Result<TempDir, String> {
+    let started = Instant::now();
+    let dir = TempDir::new("catalog")?;
+    site::copy_tree(dist, dir.path())?;
+    let content_dir = dir.path().join("content");
+    let existing = content::slugs(&content_dir)?.len();
+    let generated = CATALOG_SIZE
+        .checked_sub(existing + LONG.len())
+        .ok_or("the sample already has more articles than the catalog size")?;
+    synth::add_catalog(&content_dir, generated)?;
+    for paragraphs in LONG {
+        synth::add_long_article(&content_dir, paragraphs)?;
+    }
+    let listings = newsroom_core::catalog::write_listings(&content_dir)
+        .map_err(|error| format!("building the catalog's listings: {error}"))?;
+    let files = site::precompress(dir.path())?;
+    progress(&format!(
+        "catalog site: {} articles, {} listing pages, {files} files precompressed ({:.1} s)",
+        content::slugs(&content_dir)?.len(),
+        listings.len(),
+        started.elapsed().as_secs_f64()
+    ));
+    Ok(dir)
+}
+
+async fn run(args: &Args) -> Result<(), String> {
+    if !args.dist.join("index.html").is_file() {
+        return Err(format!("no build in {}", args.dist.display()));
+    }
+    let sample = prepare_sample(&args.dist)?;
+    let catalog = prepare_catalog(&args.dist)?;
+    let sample_server = Server::start(&args.server, sample.path(), "sample")?;
+    let catalog_server = Server::start(&args.server, catalog.path(), "catalog")?;
+    let driver = Driver::start(&args.chromedriver, &args.chromium).await?;
+    let plan = plan::Plan::new(
+        sample.path(),
+        catalog.path(),
+        &sample_server,
+        &catalog_server,
+    )?;
+    let results = plan.measure(&driver, args.runs).await?;
+    report::print(&results, &plan, args.runs);
+    Ok(())
+}

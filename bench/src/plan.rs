@@ -1,0 +1,121 @@
+//! What is measured, in which order. Runs are interleaved (app, static, app on the large
+//! catalog, the long articles, then again) so that a burst of load from other work on the
+//! machine spreads over every figure instead of skewing one of them.
+
+use crate::browser::{Driver, Server};
+use crate::probe::{self, Click, Heap, Load};
+use crate::static_page::static_href;
+use crate::{content, progress, synth, LONG, SEED, WALK};
+use std::path::{Path, PathBuf};
+
+/// One page to load cold: where, and which texts mean it is fully rendered.
+pub struct Target {
+    pub url: String,
+    pub texts: Vec<String>,
+}
+
+pub struct Plan {
+    pub sample_root: PathBuf,
+    pub catalog_root: PathBuf,
+    pub app: Target,
+    pub static_page: Target,
+    /// The article behind the seed's first Read More card: what the click must show.
+    pub next_texts: Vec<String>,
+    pub catalog: Target,
+    pub long: Vec<(usize, Target)>,
+}
+
+#[derive(Default)]
+pub struct Results {
+    pub app: Vec<Load>,
+    pub static_page: Vec<Load>,
+    pub click: Vec<Click>,
+    pub catalog: Vec<Load>,
+    pub long: Vec<Vec<Load>>,
+    pub heap: Option<(Heap, Heap)>,
+}
+
+impl Plan {
+    pub fn new(
+        sample_root: &Path,
+        catalog_root: &Path,
+        sample: &Server,
+        catalog: &Server,
+    ) -> Result<Plan, String> {
+        let sample_content = sample_root.join("content");
+        let catalog_content = catalog_root.join("content");
+        let seed = content::article(&sample_content, SEED)?;
+        let first_card = content::related(&sample_content, &seed)
+            .into_iter()
+            .next()
+            .ok_or("the seed article has no Read More card to click")?;
+        let seed_texts = content::ready_texts(&sample_content, SEED)?;
+        let mut long = Vec::new();
+        for paragraphs in LONG {
+            let slug = synth::long_slug(paragraphs);
+            let article = content::article(&catalog_content, &slug)?;
+            let target = Target {
+                url: catalog.url(&format!("/articles/{slug}")),
+                texts: content::last_paragraph(&article).into_iter().collect(),
+            };
+            long.push((paragraphs, target));
+        }
+        Ok(Plan {
+            sample_root: sample_root.to_path_buf(),
+            catalog_root: catalog_root.to_path_buf(),
+            app: Target {
+                url: sample.url(&format!("/articles/{SEED}")),
+                texts: seed_texts.clone(),
+            },
+            static_page: Target {
+                url: sample.url(&static_href(SEED)),
+                texts: seed_texts,
+            },
+            next_texts: content::ready_texts(&sample_content, &first_card.slug)?,
+            catalog: Target {
+                url: catalog.url(&format!("/articles/{SEED}")),
+                texts: content::ready_texts(&catalog_content, SEED)?,
+            },
+            long,
+        })
+    }
+
+    pub async fn measure(&self, driver: &Driver, runs: usize) -> Result<Results, String> {
+        // The first browser start on a quiet machine pays for loading Chromium from disk;
+        // one untimed pass keeps that out of the first run.
+        progress("warm-up pass (not counted)");
+        probe::cold_load(driver, &self.app.url, &self.app.texts).await?;
+        probe::cold_load(driver, &self.static_page.url, &self.static_page.texts).await?;
+
+        let mut results = Results {
+            long: vec![Vec::new(); self.long.len()],
+            ..Results::default()
+        };
+        for run in 1..=runs {
+            progress(&format!("run {run} of {runs}"));
+            let (load, click) = probe::cold_load_then_click(
+                driver,
+                &self.app.url,
+                &self.app.texts,
+                &self.next_texts,
+            )
+            .await?;
+            results.app.push(load);
+            results.click.push(click);
+            let page = &self.static_page;
+            results
+                .static_page
+                .push(probe::cold_load(driver, &page.url, &page.texts).await?);
+            let page = &self.catalog;
+            results
+                .catalog
+                .push(probe::cold_load(driver, &page.url, &page.texts).await?);
+            for (index, (_, page)) in self.long.iter().enumerate() {
+                results.long[index].push(probe::cold_load(driver, &page.url, &page.texts).await?);
+            }
+        }
+        progress(&format!("heap: {WALK} client-side navigations"));
+        results.heap = Some(probe::heap_walk(driver, &self.app.url, &self.app.texts, WALK).await?);
+        Ok(results)
+    }
+}

@@ -1,0 +1,228 @@
+//! Turns the measurements into the printed table.
+
+use crate::plan::{Plan, Results};
+use crate::probe::{Load, Transfer};
+use crate::site::served_sizes;
+use crate::stats::{ratio, Table};
+use crate::WALK;
+use std::path::Path;
+
+fn ready(loads: &[Load]) -> Vec<f64> {
+    loads.iter().map(|l| l.ready_ms).collect()
+}
+
+fn lcp(loads: &[Load]) -> Vec<f64> {
+    loads.iter().map(|l| l.lcp_ms).collect()
+}
+
+fn bytes<'a>(transfers: impl Iterator<Item = &'a Transfer>) -> Vec<f64> {
+    transfers.map(|t| t.bytes).collect()
+}
+
+fn requests<'a>(transfers: impl Iterator<Item = &'a Transfer>) -> Vec<f64> {
+    transfers.map(|t| t.requests).collect()
+}
+
+/// Raw, brotli and gzip body sizes of the files behind `urls`. A path without a file is a
+/// deep link the server answers with the app shell.
+fn bodies(root: &Path, urls: &[String]) -> [u64; 3] {
+    let mut total = [0; 3];
+    for url in urls {
+        let sizes = served_sizes(root, url).or_else(|| served_sizes(root, "/index.html"));
+        for (sum, size) in total.iter_mut().zip(sizes.unwrap_or_default()) {
+            *sum += size;
+        }
+    }
+    total
+}
+
+pub fn print(results: &Results, plan: &Plan, runs: usize) {
+    let mut table = Table::default();
+    println!("\nNewsroom bench: the app against its zero-JavaScript static rendition");
+    println!(
+        "{runs} interleaved runs, each in a fresh headless Chromium (empty profile and cache)."
+    );
+
+    table.section("(1) cold load of the seed article, ms since navigation start");
+    let app = table.row("app: article text in the DOM", &ready(&results.app), "ms");
+    let stat = table.row(
+        "static: article text in the DOM",
+        &ready(&results.static_page),
+        "ms",
+    );
+    table.value("ratio app / static (medians)", ratio(app, stat), "x");
+    let app_lcp = table.row("app: largest contentful paint", &lcp(&results.app), "ms");
+    let stat_lcp = table.row(
+        "static: largest contentful paint",
+        &lcp(&results.static_page),
+        "ms",
+    );
+    table.value(
+        "ratio app / static (medians)",
+        ratio(app_lcp, stat_lcp),
+        "x",
+    );
+
+    table.section("(2) click on a Read More card (app, client-side navigation)");
+    let clicks: Vec<f64> = results.click.iter().map(|c| c.ms).collect();
+    let click = table.row(
+        "app: click until the new article is in the DOM",
+        &clicks,
+        "ms",
+    );
+    table.value(
+        "ratio to the static cold load (medians)",
+        ratio(click, stat),
+        "x",
+    );
+
+    table.section("(3) transferred (sum of transferSize) and requests");
+    let transfers = [
+        (
+            "app: cold load",
+            results.app.iter().map(|l| &l.transfer).collect::<Vec<_>>(),
+        ),
+        (
+            "static: cold load",
+            results.static_page.iter().map(|l| &l.transfer).collect(),
+        ),
+        (
+            "app: click (requests after the click)",
+            results.click.iter().map(|c| &c.transfer).collect(),
+        ),
+    ];
+    for (label, list) in &transfers {
+        table.row(
+            &format!("{label}, bytes"),
+            &bytes(list.iter().copied()),
+            "B",
+        );
+        table.row(
+            &format!("{label}, requests"),
+            &requests(list.iter().copied()),
+            "",
+        );
+    }
+    table.note("Bodies of those requests as stored (raw / brotli q11 / gzip -9), first run:");
+    let sample = &plan.sample_root;
+    let firsts = [
+        (
+            "app: cold load",
+            results.app.first().map(|l| &l.transfer),
+            sample,
+        ),
+        (
+            "static: cold load",
+            results.static_page.first().map(|l| &l.transfer),
+            sample,
+        ),
+        (
+            "app: click",
+            results.click.first().map(|c| &c.transfer),
+            sample,
+        ),
+        (
+            "app: cold load, 10,000 articles",
+            results.catalog.first().map(|l| &l.transfer),
+            &plan.catalog_root,
+        ),
+    ];
+    for (label, transfer, root) in firsts {
+        if let Some(transfer) = transfer {
+            let [raw, br, gz] = bodies(root, &transfer.urls);
+            table.note(&format!(
+                "{label:<34} raw {raw:>8} B   br {br:>7} B   gz {gz:>7} B"
+            ));
+        }
+    }
+    if let Some(first) = results.app.first() {
+        table.note("Files of the app's cold load (raw / brotli):");
+        for url in &first.transfer.urls {
+            let [raw, br, _] = bodies(sample, std::slice::from_ref(url));
+            table.note(&format!("  {url:<70} {raw:>8} {br:>7}"));
+        }
+    }
+
+    table.section("(4) scaling: the seed article in a catalog of 10,000 articles");
+    table.row(
+        "app, 10 articles: article text in the DOM",
+        &ready(&results.app),
+        "ms",
+    );
+    table.row(
+        "app, 10,000 articles: article text in the DOM",
+        &ready(&results.catalog),
+        "ms",
+    );
+    table.row(
+        "app, 10,000 articles: largest contentful paint",
+        &lcp(&results.catalog),
+        "ms",
+    );
+    let sample_bytes = bytes(results.app.iter().map(|l| &l.transfer));
+    let catalog_bytes = bytes(results.catalog.iter().map(|l| &l.transfer));
+    table.row(
+        "app, 10 articles: bytes per article page",
+        &sample_bytes,
+        "B",
+    );
+    table.row(
+        "app, 10,000 articles: bytes per article page",
+        &catalog_bytes,
+        "B",
+    );
+    table.row(
+        "app, 10,000 articles: requests",
+        &requests(results.catalog.iter().map(|l| &l.transfer)),
+        "",
+    );
+
+    table.section("(4) scaling: render time of long articles (app, cold load)");
+    let mut medians = Vec::new();
+    for ((paragraphs, _), loads) in plan.long.iter().zip(&results.long) {
+        let ms = ready(loads);
+        let summary = table.row(
+            &format!("{paragraphs} paragraphs: last paragraph in the DOM"),
+            &ms,
+            "ms",
+        );
+        let per: Vec<f64> = ms.iter().map(|m| m / *paragraphs as f64).collect();
+        table.row(
+            &format!("{paragraphs} paragraphs: per paragraph"),
+            &per,
+            "ms",
+        );
+        medians.push((*paragraphs, summary.map(|s| s.median)));
+    }
+    for pair in medians.windows(2) {
+        if let [(n1, Some(m1)), (n2, Some(m2))] = pair {
+            let slope = (m2 - m1) / (n2 - n1) as f64;
+            table.value(
+                &format!("added cost per paragraph, {n1} -> {n2}"),
+                slope,
+                "ms",
+            );
+        }
+    }
+
+    table.section(&format!(
+        "(5) memory after client-side navigations (GC forced)"
+    ));
+    if let Some((first, last)) = &results.heap {
+        table.value("JS heap (usedJSHeapSize) after 1 navigation", first.js, "B");
+        table.value(
+            &format!("JS heap (usedJSHeapSize) after {WALK} navigations"),
+            last.js,
+            "B",
+        );
+        if let (Some(a), Some(b)) = (first.wasm, last.wasm) {
+            table.value("wasm linear memory after 1 navigation", a, "B");
+            table.value(
+                &format!("wasm linear memory after {WALK} navigations"),
+                b,
+                "B",
+            );
+        }
+    }
+    table.print();
+}

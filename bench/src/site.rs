@@ -1,0 +1,231 @@
+//! Preparing what the server serves: a private copy of the build, the static rendition beside
+//! it, and precompressed variants of every text asset, as a production host would have them.
+
+use crate::content;
+use crate::static_page::{self, Frame};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// A folder removed when dropped, so an interrupted run leaves no copies of the build behind.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    pub fn new(name: &str) -> Result<TempDir, String> {
+        let path =
+            std::env::temp_dir().join(format!("newsroom-bench-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path)
+            .map_err(|error| format!("cannot create {}: {error}", path.display()))?;
+        Ok(TempDir(path))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+pub fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
+    let fail = |error: std::io::Error| format!("copying {}: {error}", from.display());
+    std::fs::create_dir_all(to).map_err(fail)?;
+    for entry in std::fs::read_dir(from).map_err(fail)? {
+        let entry = entry.map_err(fail)?;
+        let target = to.join(entry.file_name());
+        if entry.file_type().map_err(fail)?.is_dir() {
+            copy_tree(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target).map_err(fail)?;
+        }
+    }
+    Ok(())
+}
+
+/// The `href`s of the stylesheet links in the build's `index.html`, in order. The build
+/// minifies and hashes them, so they are read from the output rather than from the source.
+pub fn stylesheets(index_html: &str) -> Vec<String> {
+    let mut hrefs = Vec::new();
+    let mut rest = index_html;
+    while let Some(start) = rest.find("<link") {
+        let tag_end = rest[start..]
+            .find('>')
+            .map_or(rest.len(), |end| start + end);
+        let tag = &rest[start + "<link".len()..tag_end];
+        let attributes = attributes(tag);
+        let value = |name: &str| {
+            attributes
+                .iter()
+                .find(|(key, _)| key.eq_ignore_ascii_case(name))
+                .map(|(_, value)| value.as_str())
+        };
+        let is_stylesheet = value("rel").is_some_and(|rel| {
+            rel.split_ascii_whitespace()
+                .any(|r| r.eq_ignore_ascii_case("stylesheet"))
+        });
+        if let (true, Some(href)) = (is_stylesheet, value("href")) {
+            hrefs.push(href.to_string());
+        }
+        rest = &rest[tag_end..];
+    }
+    hrefs
+}
+
+/// Attributes of one tag, quoted or not (minified HTML drops the quotes).
+fn attributes(tag: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut chars = tag.trim_end_matches('/').chars().peekable();
+    loop {
+        while chars.next_if(|c| c.is_whitespace()).is_some() {}
+        let name: String =
+            std::iter::from_fn(|| chars.next_if(|c| !c.is_whitespace() && *c != '=')).collect();
+        if name.is_empty() {
+            break;
+        }
+        let mut value = String::new();
+        if chars.next_if_eq(&'=').is_some() {
+            match chars.next_if(|c| *c == '"' || *c == '\'') {
+                Some(quote) => value.extend(chars.by_ref().take_while(|c| *c != quote)),
+                None => value.extend(std::iter::from_fn(|| chars.next_if(|c| !c.is_whitespace()))),
+            }
+        }
+        found.push((name, value));
+    }
+    found
+}
+
+/// Writes `static/<slug>.html` for every article under `root/content`; returns how many.
+pub fn write_static_pages(root: &Path, this_year: i32) -> Result<usize, String> {
+    let index = std::fs::read_to_string(root.join("index.html"))
+        .map_err(|error| format!("no index.html in {}: {error}", root.display()))?;
+    let stylesheets = stylesheets(&index);
+    if stylesheets.is_empty() {
+        return Err("the build's index.html links no stylesheet".to_string());
+    }
+    let content_dir = root.join("content");
+    let site = content::site(&content_dir)?;
+    let frame = Frame {
+        site: &site,
+        stylesheets: &stylesheets,
+        this_year,
+    };
+    let out = root.join("static");
+    std::fs::create_dir_all(&out).map_err(|error| error.to_string())?;
+    let slugs = content::slugs(&content_dir)?;
+    for slug in &slugs {
+        let article = content::article(&content_dir, slug)?;
+        let related = content::related(&content_dir, &article);
+        let html = static_page::render(&frame, &article, &related);
+        std::fs::write(out.join(format!("{slug}.html")), html)
+            .map_err(|error| format!("writing the static page of {slug}: {error}"))?;
+    }
+    Ok(slugs.len())
+}
+
+const COMPRESSIBLE: [&str; 6] = ["html", "js", "wasm", "css", "json", "svg"];
+
+fn compressible_files(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            compressible_files(&path, found)?;
+        } else if path
+            .extension()
+            .and_then(|ext| ext.to_str())
+            .is_some_and(|ext| COMPRESSIBLE.contains(&ext))
+        {
+            found.push(path);
+        }
+    }
+    Ok(())
+}
+
+pub fn brotli(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        // A window no larger than the file: same output size, far less work for small files.
+        lgwin: (bytes.len().max(1 << 10).ilog2() as i32 + 1).clamp(10, 22),
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)
+        .expect("compressing in memory cannot fail");
+    out
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder
+        .write_all(bytes)
+        .expect("compressing in memory cannot fail");
+    encoder.finish().expect("compressing in memory cannot fail")
+}
+
+/// Writes `FILE.br` (quality 11) and `FILE.gz` beside every text asset under `root`, on all
+/// cores: the large catalog has tens of thousands of files. Returns how many were compressed.
+pub fn precompress(root: &Path) -> Result<usize, String> {
+    let mut files = Vec::new();
+    compressible_files(root, &mut files).map_err(|error| error.to_string())?;
+    let next = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map_or(2, usize::from);
+    let results: Vec<Result<(), String>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| loop {
+                    let Some(path) = files.get(next.fetch_add(1, Ordering::Relaxed)) else {
+                        return Ok(());
+                    };
+                    compress_one(path)?;
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| handle.join().unwrap_or(Err("a worker panicked".into())))
+            .collect()
+    });
+    results.into_iter().collect::<Result<(), String>>()?;
+    Ok(files.len())
+}
+
+fn compress_one(path: &Path) -> Result<(), String> {
+    let fail = |error: std::io::Error| format!("compressing {}: {error}", path.display());
+    let bytes = std::fs::read(path).map_err(fail)?;
+    let with_suffix = |suffix: &str, data: Vec<u8>| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        std::fs::write(PathBuf::from(name), data).map_err(fail)
+    };
+    with_suffix(".br", brotli(&bytes))?;
+    with_suffix(".gz", gzip(&bytes))
+}
+
+/// Size of a URL path's file under `root` as served raw, brotli and gzip.
+pub fn served_sizes(root: &Path, url_path: &str) -> Option<[u64; 3]> {
+    let relative = url_path.split(['?', '#']).next()?.trim_start_matches('/');
+    let path = root.join(relative);
+    let size = |suffix: &str| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        std::fs::metadata(PathBuf::from(name)).ok().map(|m| m.len())
+    };
+    let raw = size("")?;
+    Some([raw, size(".br").unwrap_or(raw), size(".gz").unwrap_or(raw)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stylesheets;
+
+    #[test]
+    fn finds_stylesheets_in_minified_and_quoted_html() {
+        let html = "<link href=/a-1.css integrity=sha384-x rel=stylesheet>\
+                    <link crossorigin href=/app.js rel=modulepreload>\
+                    <link rel=\"stylesheet\" href=\"/b 2.css\" />";
+        assert_eq!(stylesheets(html), ["/a-1.css", "/b 2.css"]);
+    }
+}

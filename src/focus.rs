@@ -1,0 +1,76 @@
+//! Focus after client-side navigation. A full page load starts reading at the top of the new
+//! document; a route change in a single-page app does not, and focus would stay on a link that
+//! no longer exists (the browser then drops it to `<body>`). So after every route change but the
+//! first, focus moves to the new page's `<h1>`, as a page load would bring a reader there.
+//!
+//! The page's content may arrive later than the route change (it loads under `<Suspense>`), so
+//! the change only records which path wants focus, and the heading rendered for that path takes
+//! it when mounted. The path matters: the old page's heading is still mounted for a moment after
+//! the route changes and must not take the focus meant for the new one.
+
+use leptos::ev::MouseEvent;
+use leptos::html::H1;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use wasm_bindgen::JsCast;
+
+/// The path whose heading should take focus, until one has.
+#[derive(Clone, Copy)]
+struct FocusPending(RwSignal<Option<String>>);
+
+/// Called once by the app, outside the router, so every page can find it.
+pub fn provide_route_focus() {
+    provide_context(FocusPending(RwSignal::new(None)));
+}
+
+/// Watches the route (inside the router). The first path is the page load itself: focus stays
+/// where the browser puts it, at the top of the document.
+#[component]
+pub fn RouteFocus() -> impl IntoView {
+    let pending = expect_context::<FocusPending>().0;
+    let pathname = use_location().pathname;
+    Effect::new(move |previous: Option<String>| {
+        let path = pathname.get();
+        if previous.is_some_and(|previous| previous != path) {
+            pending.set(Some(path.clone()));
+        }
+        path
+    });
+}
+
+/// A node ref for a page's `<h1>` (which needs `tabindex="-1"` to accept focus from script):
+/// it takes focus when it is shown after a route change. Without the app's context (component
+/// tests render pieces alone) it does nothing.
+pub fn focus_on_arrival() -> NodeRef<H1> {
+    let heading = NodeRef::<H1>::new();
+    if let Some(FocusPending(pending)) = use_context::<FocusPending>() {
+        let rendered_for = use_location().pathname.get_untracked();
+        Effect::new(move |_| {
+            if pending.with(|path| path.as_deref() != Some(rendered_for.as_str())) {
+                return;
+            }
+            if let Some(heading) = heading.get() {
+                pending.set(None);
+                let _ = heading.focus();
+            }
+        });
+    }
+    heading
+}
+
+/// "Skip to main content". The router takes every same-origin link click as a navigation and
+/// only scrolls to a `#fragment`, so the link moves focus itself: keyboard users must land in
+/// `<main>`, not just see it.
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    let skip = |event: MouseEvent| {
+        event.prevent_default();
+        let main = document()
+            .get_element_by_id("main")
+            .and_then(|main| main.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(main) = main {
+            let _ = main.focus();
+        }
+    };
+    view! { <a class="skip-link" href="#main" on:click=skip>"Skip to main content"</a> }
+}
