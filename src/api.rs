@@ -58,6 +58,9 @@ impl LoadError {
 
 thread_local! {
     static CACHE: RefCell<HashMap<String, Rc<dyn Any>>> = RefCell::new(HashMap::new());
+    /// Paths being fetched, with whoever waits for them.
+    static IN_FLIGHT: RefCell<HashMap<String, Vec<futures::channel::oneshot::Sender<()>>>> =
+        RefCell::new(HashMap::new());
 }
 
 /// The content base URL, always ending in "/". A build-time `NEWSROOM_CONTENT_BASE` wins over
@@ -141,23 +144,70 @@ pub async fn article_page(slug: &str) -> Result<ArticlePage, LoadError> {
     Ok(ArticlePage { article, related })
 }
 
-/// Fetches and parses one content file, or returns it from the visit's cache.
+/// Fetches and parses one content file, or returns it from the visit's cache. A request already
+/// on its way (a prefetch, say) is awaited rather than sent twice.
 async fn load<T: DeserializeOwned + 'static>(path: String) -> Result<Rc<T>, LoadError> {
-    let cached = CACHE.with(|cache| cache.borrow().get(&path).cloned());
-    if let Some(value) = cached.and_then(|any| any.downcast::<T>().ok()) {
+    if let Some(value) = cached::<T>(&path) {
         return Ok(value);
     }
+    if let Some(done) = wait_for_request_in_flight(&path) {
+        let _ = done.await;
+        if let Some(value) = cached::<T>(&path) {
+            return Ok(value);
+        }
+        // That request failed: try again here, so this caller sees its own error.
+    }
+    IN_FLIGHT.with(|in_flight| {
+        in_flight.borrow_mut().entry(path.clone()).or_default();
+    });
+    let result = fetch_and_parse::<T>(&path).await;
+    let waiters = IN_FLIGHT.with(|in_flight| in_flight.borrow_mut().remove(&path));
+    for waiter in waiters.into_iter().flatten() {
+        let _ = waiter.send(());
+    }
+    result
+}
+
+/// A signal for the end of the request already fetching `path`, if there is one.
+fn wait_for_request_in_flight(path: &str) -> Option<futures::channel::oneshot::Receiver<()>> {
+    IN_FLIGHT.with(|in_flight| {
+        let mut in_flight = in_flight.borrow_mut();
+        let waiters = in_flight.get_mut(path)?;
+        let (notify, done) = futures::channel::oneshot::channel();
+        waiters.push(notify);
+        Some(done)
+    })
+}
+
+/// Whether a content file is already in memory or on its way.
+pub fn is_loaded_or_loading(path: &str) -> bool {
+    CACHE.with(|cache| cache.borrow().contains_key(path))
+        || IN_FLIGHT.with(|in_flight| in_flight.borrow().contains_key(path))
+}
+
+fn cached<T: 'static>(path: &str) -> Option<Rc<T>> {
+    let any = CACHE.with(|cache| cache.borrow().get(path).cloned())?;
+    any.downcast::<T>().ok()
+}
+
+async fn fetch_and_parse<T: DeserializeOwned + 'static>(path: &str) -> Result<Rc<T>, LoadError> {
     let text = fetch_text(&format!("{}{path}", content_base())).await?;
-    let value: Rc<T> = Rc::new(model::parse(&path, &text).map_err(|error| {
+    let value: Rc<T> = Rc::new(model::parse(path, &text).map_err(|error| {
         leptos::logging::warn!("{error}");
         LoadError::Malformed(error)
     })?);
     CACHE.with(|cache| {
         cache
             .borrow_mut()
-            .insert(path, value.clone() as Rc<dyn Any>)
+            .insert(path.to_string(), value.clone() as Rc<dyn Any>)
     });
     Ok(value)
+}
+
+/// Loads what an article page needs (the article and its category's first listing page) into
+/// the cache ahead of a click. Failures are forgotten: the page will try again and report them.
+pub async fn warm_article(slug: &str, category_slug: &str) {
+    let _ = futures::join!(article(slug), category_listing(category_slug, 1));
 }
 
 /// GET with a time-out that also covers a body that trickles in too slowly.
@@ -249,7 +299,7 @@ pub async fn subscribe(
         let builder = Request::post(&endpoint).abort_signal(Some(&signal));
         let request = match encoding {
             NewsletterEncoding::Json => {
-                builder.json(&serde_json::json!({ "email": email, "source": source }))
+                builder.json(&SignupBody { email, source })
             }
             NewsletterEncoding::Form => builder
                 .header("content-type", "application/x-www-form-urlencoded")
@@ -278,11 +328,24 @@ fn form_encode(value: &str) -> String {
     String::from(js_sys::encode_uri_component(value))
 }
 
+/// The JSON body of a sign-up request.
+#[derive(serde::Serialize)]
+struct SignupBody<'a> {
+    email: &'a str,
+    source: &'a str,
+}
+
+/// The body of a 400 answer: `{"error": "..."}`.
+#[derive(serde::Deserialize)]
+struct Rejection {
+    error: Option<String>,
+}
+
 /// The `error` text of a 400 answer, bounded in length; a generic sentence when there is none.
 fn rejection_message(body: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(body)
+    serde_json::from_str::<Rejection>(body)
         .ok()
-        .and_then(|value| value.get("error")?.as_str().map(str::to_string))
+        .and_then(|rejection| rejection.error)
         .filter(|message| !message.trim().is_empty())
         .map(|message| message.chars().take(300).collect())
         .unwrap_or_else(|| "This email address could not be accepted.".to_string())

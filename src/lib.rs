@@ -10,6 +10,7 @@ pub mod components;
 pub mod focus;
 pub mod head;
 pub mod pages;
+pub mod prefetch;
 
 /// Mounts the app on `<body>`.
 pub fn start() {

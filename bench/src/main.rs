@@ -100,8 +100,11 @@ async fn main() -> ExitCode {
     }
 }
 
+/// Progress on stderr, with the time since start, so stdout holds only the figures.
 fn progress(message: &str) {
-    eprintln!("bench: {message}");
+    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+    let elapsed = START.get_or_init(Instant::now).elapsed().as_secs_f64();
+    eprintln!("bench [{elapsed:6.1} s]: {message}");
 }
 
 /// The current year, for the footer's copyright range, computed from the system clock
@@ -136,11 +139,12 @@ fn prepare_sample(dist: &Path) -> Result<TempDir, String> {
 }
 
 /// The build with a generated catalog of `CATALOG_SIZE` articles (the sample's among them)
-/// and its listings rebuilt by the same code as `cargo xtask content-index`.
-fn prepare_catalog(dist: &Path) -> Result<TempDir, String> {
+/// and its listings rebuilt by the same code as `cargo xtask content-index`. It starts from the
+/// prepared sample so the build's assets, already compressed there, are not compressed again.
+fn prepare_catalog(sample: &Path) -> Result<TempDir, String> {
     let started = Instant::now();
     let dir = TempDir::new("catalog")?;
-    site::copy_tree(dist, dir.path())?;
+    site::copy_tree(sample, dir.path())?;
     let content_dir = dir.path().join("content");
     let existing = content::slugs(&content_dir)?.len();
     let generated = CATALOG_SIZE
@@ -152,7 +156,7 @@ fn prepare_catalog(dist: &Path) -> Result<TempDir, String> {
     }
     let listings = newsroom_core::catalog::write_listings(&content_dir)
         .map_err(|error| format!("building the catalog's listings: {error}"))?;
-    let files = site::precompress(dir.path())?;
+    let files = site::precompress(&content_dir)?;
     progress(&format!(
         "catalog site: {} articles, {} listing pages, {files} files precompressed ({:.1} s)",
         content::slugs(&content_dir)?.len(),
@@ -166,8 +170,9 @@ async fn run(args: &Args) -> Result<(), String> {
     if !args.dist.join("index.html").is_file() {
         return Err(format!("no build in {}", args.dist.display()));
     }
+    progress("preparing the sites");
     let sample = prepare_sample(&args.dist)?;
-    let catalog = prepare_catalog(&args.dist)?;
+    let catalog = prepare_catalog(sample.path())?;
     let sample_server = Server::start(&args.server, sample.path(), "sample")?;
     let catalog_server = Server::start(&args.server, catalog.path(), "catalog")?;
     let driver = Driver::start(&args.chromedriver, &args.chromium).await?;

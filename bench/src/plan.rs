@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 /// One page to load cold: where, and which texts mean it is fully rendered.
 pub struct Target {
+    pub slug: String,
     pub url: String,
     pub texts: Vec<String>,
 }
@@ -55,6 +56,7 @@ impl Plan {
             let slug = synth::long_slug(paragraphs);
             let article = content::article(&catalog_content, &slug)?;
             let target = Target {
+                slug: slug.clone(),
                 url: catalog.url(&format!("/articles/{slug}")),
                 texts: content::last_paragraph(&article).into_iter().collect(),
             };
@@ -64,15 +66,18 @@ impl Plan {
             sample_root: sample_root.to_path_buf(),
             catalog_root: catalog_root.to_path_buf(),
             app: Target {
+                slug: SEED.to_string(),
                 url: sample.url(&format!("/articles/{SEED}")),
                 texts: seed_texts.clone(),
             },
             static_page: Target {
+                slug: SEED.to_string(),
                 url: sample.url(&static_href(SEED)),
                 texts: seed_texts,
             },
             next_texts: content::ready_texts(&sample_content, &first_card.slug)?,
             catalog: Target {
+                slug: SEED.to_string(),
                 url: catalog.url(&format!("/articles/{SEED}")),
                 texts: content::ready_texts(&catalog_content, SEED)?,
             },

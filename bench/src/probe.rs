@@ -35,13 +35,17 @@ const settle = (from, finish) => {
   const imagesDone = () => [...document.images].every((i) => i.loading === 'lazy' || i.complete);
   const frames = (n, then) => (n === 0 ? then() : requestAnimationFrame(() => frames(n - 1, then)));
   const report = () => {
+    // LCP entries arrive once the compositor reports the paint, which can be after the frame
+    // callbacks: wait for one (at most 2 s) before reading them all.
     let lcp = null;
     const po = new PerformanceObserver((list) => {
       for (const e of list.getEntries()) lcp = e.startTime;
     });
     po.observe({ type: 'largest-contentful-paint', buffered: true });
-    setTimeout(() => {
+    const lcpDeadline = performance.now() + 2000;
+    const finishWhenPainted = () => {
       for (const e of po.takeRecords()) lcp = e.startTime;
+      if (lcp === null && performance.now() < lcpDeadline) return setTimeout(finishWhenPainted, 10);
       po.disconnect();
       const nav = from === 0 ? performance.getEntriesByType('navigation') : [];
       const entries = nav.concat(performance.getEntriesByType('resource').slice(from));
@@ -50,8 +54,10 @@ const settle = (from, finish) => {
         bytes: entries.reduce((sum, e) => sum + e.transferSize, 0),
         requests: entries.length,
         urls: entries.map((e) => new URL(e.name).pathname),
+        ends: entries.map((e) => e.responseEnd),
       });
-    }, 0);
+    };
+    setTimeout(finishWhenPainted, 0);
   };
   const wait = () => {
     if (imagesDone() || performance.now() > deadline) frames(2, report);
@@ -111,7 +117,11 @@ window.gc();
 requestAnimationFrame(() => {
   window.gc();
   const wasm = window.__benchWasm && window.__benchWasm.memory;
-  done({ js: performance.memory.usedJSHeapSize, wasm: wasm ? wasm.buffer.byteLength : null });
+  done({
+    js: performance.memory.usedJSHeapSize,
+    wasm: wasm ? wasm.buffer.byteLength : null,
+    nodes: document.getElementsByTagName('*').length,
+  });
 });
 "#;
 
@@ -119,7 +129,10 @@ requestAnimationFrame(() => {
 pub struct Transfer {
     pub bytes: f64,
     pub requests: f64,
+    /// Path of each request, in the order the browser made them.
     pub urls: Vec<String>,
+    /// When each response ended, ms since navigation start.
+    pub ends: Vec<f64>,
 }
 
 impl Transfer {
@@ -135,7 +148,21 @@ impl Transfer {
                         .collect()
                 })
                 .unwrap_or_default(),
+            ends: value["ends"]
+                .as_array()
+                .map(|ends| {
+                    ends.iter()
+                        .map(|e| e.as_f64().unwrap_or(f64::NAN))
+                        .collect()
+                })
+                .unwrap_or_default(),
         }
+    }
+
+    /// When the response for `path` ended, if it was requested.
+    pub fn end_of(&self, path: &str) -> Option<f64> {
+        let index = self.urls.iter().position(|url| url == path)?;
+        self.ends.get(index).copied()
     }
 }
 
@@ -156,6 +183,9 @@ pub struct Click {
 pub struct Heap {
     pub js: f64,
     pub wasm: Option<f64>,
+    /// Elements in the document: a leak of detached views would not show here, a pile-up of
+    /// attached ones would.
+    pub nodes: f64,
 }
 
 fn number(value: &Value, key: &str) -> f64 {
@@ -262,5 +292,6 @@ async fn heap(session: &Session) -> Result<Heap, String> {
     Ok(Heap {
         js: number(&result, "js"),
         wasm: result["wasm"].as_f64(),
+        nodes: number(&result, "nodes"),
     })
 }

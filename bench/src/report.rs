@@ -23,12 +23,18 @@ fn requests<'a>(transfers: impl Iterator<Item = &'a Transfer>) -> Vec<f64> {
     transfers.map(|t| t.requests).collect()
 }
 
-/// Raw, brotli and gzip body sizes of the files behind `urls`. A path without a file is a
-/// deep link the server answers with the app shell.
+/// Raw, brotli and gzip body sizes of the files behind `urls`. A path without an extension
+/// and without a file is a deep link the server answers with the app shell; any other missing
+/// file was a 404 (the favicon) and counts as nothing.
 fn bodies(root: &Path, urls: &[String]) -> [u64; 3] {
     let mut total = [0; 3];
     for url in urls {
-        let sizes = served_sizes(root, url).or_else(|| served_sizes(root, "/index.html"));
+        let is_route = !url.rsplit('/').next().unwrap_or("").contains('.');
+        let sizes = served_sizes(root, url).or_else(|| {
+            is_route
+                .then(|| served_sizes(root, "/index.html"))
+                .flatten()
+        });
         for (sum, size) in total.iter_mut().zip(sizes.unwrap_or_default()) {
             *sum += size;
         }

@@ -166,7 +166,7 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 }
 
 /// Writes `FILE.br` (quality 11) and `FILE.gz` beside every text asset under `root`, on all
-/// cores: the large catalog has tens of thousands of files. Returns how many were compressed.
+/// cores: the large catalog has over ten thousand files. Returns how many were compressed.
 pub fn precompress(root: &Path) -> Result<usize, String> {
     let mut files = Vec::new();
     compressible_files(root, &mut files).map_err(|error| error.to_string())?;

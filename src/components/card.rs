@@ -1,3 +1,4 @@
+use crate::prefetch;
 use leptos::prelude::*;
 use newsroom_core::date::{display_date, machine_date};
 use newsroom_core::excerpt::card_excerpt;
@@ -15,7 +16,19 @@ pub enum CardHeading {
 #[component]
 pub fn ArticleCard(summary: ArticleSummary, heading: CardHeading) -> impl IntoView {
     let href = format!("/articles/{}", summary.slug);
-    let title_link = view! { <a class="card__link" href=href>{summary.title}</a> };
+    // The data attributes tell the prefetcher what to load before the click.
+    let title_link = view! {
+        <a
+            class="card__link"
+            href=href
+            data-slug=summary.slug.clone()
+            data-category=summary.category.slug.clone()
+            on:mouseenter=move |event| prefetch_on_event(&event)
+            on:focus=move |event| prefetch_on_event(&event)
+        >
+            {summary.title}
+        </a>
+    };
     let title = match heading {
         CardHeading::H2 => view! { <h2 class="card__title">{title_link}</h2> }.into_any(),
         CardHeading::H3 => view! { <h3 class="card__title">{title_link}</h3> }.into_any(),
@@ -40,11 +53,24 @@ pub fn DateLine(iso: String) -> impl IntoView {
     })
 }
 
-/// A grid of cards.
+fn prefetch_on_event(event: &web_sys::Event) {
+    use wasm_bindgen::JsCast;
+    if let Some(link) = event.current_target().and_then(|target| target.dyn_into().ok()) {
+        prefetch::prefetch_link(&link);
+    }
+}
+
+/// A grid of cards; each card's article is prefetched once it scrolls into view.
 #[component]
 pub fn CardList(articles: Vec<ArticleSummary>, heading: CardHeading) -> impl IntoView {
+    let list = NodeRef::<leptos::html::Ul>::new();
+    Effect::new(move |_| {
+        if let Some(list) = list.get() {
+            prefetch::observe_cards(&list);
+        }
+    });
     view! {
-        <ul class="card-grid" role="list">
+        <ul class="card-grid" role="list" node_ref=list>
             {articles
                 .into_iter()
                 .map(|summary| view! { <li><ArticleCard summary heading /></li> })

@@ -39,7 +39,7 @@ fn main() -> ExitCode {
         Some("screenshots") => screenshots::run(),
         // Not in the usage: release builds run it; by hand only to check another dist folder.
         Some("csp-hash") => csp_hash(args.get(1)),
-        Some("size") => size::report(&process::workspace_root().join("dist")),
+        Some("size") => size::report(&process::workspace_root().join("dist")).map(|_| ()),
         _ => {
             eprint!("{USAGE}");
             return ExitCode::from(2);

@@ -29,8 +29,35 @@ pub fn measure(bytes: &[u8]) -> Sizes {
     }
 }
 
+/// The committed limit on what a reader downloads: brotli bytes of the .wasm plus the .js.
+const BUDGET_FILE: &str = "size-budget.txt";
+
+/// Prints the report, then fails when the brotli total exceeds the committed budget. The budget
+/// is the measured size plus 3%: lower it whenever the size drops, so gains are kept.
+pub fn report_and_check_budget(dist: &Path) -> Result<(), String> {
+    let total = report(dist)?;
+    let budget_path = crate::process::workspace_root().join(BUDGET_FILE);
+    let budget_text = std::fs::read_to_string(&budget_path)
+        .map_err(|error| format!("cannot read {BUDGET_FILE}: {error}"))?;
+    let budget: usize = budget_text
+        .lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty() && !line.starts_with('#'))
+        .and_then(|line| line.parse().ok())
+        .ok_or_else(|| format!("{BUDGET_FILE} holds no number of bytes"))?;
+    let percent = total.brotli as f64 * 100.0 / budget as f64;
+    println!("budget: {} of {budget} brotli bytes ({percent:.1}%)", total.brotli);
+    if total.brotli > budget {
+        return Err(format!(
+            "the app's brotli size {} exceeds the budget of {budget} bytes in {BUDGET_FILE}",
+            total.brotli
+        ));
+    }
+    Ok(())
+}
+
 /// Prints one line per .wasm and .js file in `dist` and a total; fails when there are none.
-pub fn report(dist: &Path) -> Result<(), String> {
+pub fn report(dist: &Path) -> Result<Sizes, String> {
     let entries = std::fs::read_dir(dist).map_err(|error| {
         format!(
             "no build in {}: {error} (run a release build first)",
@@ -76,7 +103,7 @@ pub fn report(dist: &Path) -> Result<(), String> {
         "{:<44} {:>10} {:>10} {:>10}",
         "total (bytes)", total.raw, total.gzip, total.brotli
     );
-    Ok(())
+    Ok(total)
 }
 
 #[cfg(test)]

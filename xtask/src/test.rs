@@ -30,7 +30,7 @@ const TIERS: [Tier; 6] = [
     ("content checks (sample content, broken fixtures)", content_checks),
     ("component tests in headless Chromium", component_tests),
     ("end-to-end tests in headless Chromium", end_to_end_tests),
-    ("size report", size_report),
+    ("size report and budget", size_report),
 ];
 
 pub fn run_all() -> Result<(), String> {
@@ -238,7 +238,7 @@ fn end_to_end_tests() -> Result<Counts, String> {
 }
 
 fn size_report() -> Result<Counts, String> {
-    size::report(&workspace_root().join("dist"))?;
+    size::report_and_check_budget(&workspace_root().join("dist"))?;
     Ok(Counts::default())
 }
 

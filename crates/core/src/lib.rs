@@ -11,4 +11,6 @@ pub mod paths;
 pub mod reading_time;
 pub mod related;
 pub mod url;
+/// The editors' checker needs JSON paths, so it comes with them.
+#[cfg(feature = "field-paths")]
 pub mod validate;

@@ -2,8 +2,10 @@
 //! overflow, each read from the live page in the browser rather than from source.
 
 use crate::page::{eventually, script, PATIENCE};
+use crate::Browser;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
+use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::Client;
 use serde_json::Value;
 use std::path::PathBuf;
@@ -162,6 +164,51 @@ pub async fn wait_for_focus(client: &Client, css: &str) {
         (script(client, &check).await == Value::Bool(true)).then_some(())
     })
     .await;
+}
+
+/// A Chrome DevTools Protocol call through ChromeDriver's `goog/cdp/execute` endpoint.
+#[derive(Debug)]
+struct DevTools(Value);
+
+impl WebDriverCompatibleCommand for DevTools {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        let session = session_id.unwrap_or_default();
+        base_url.join(&format!("session/{session}/goog/cdp/execute"))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.0.to_string()))
+    }
+}
+
+/// Chromium's narrowest window, headless or not.
+const MIN_WINDOW_WIDTH: u32 = 500;
+
+/// Lays pages out as in a viewport `width` CSS px wide. Chromium will not make a window
+/// narrower than 500 px, yet phones go down to 320 (WCAG's reflow width), so narrow widths are
+/// emulated the way DevTools' device mode does it. Holds for later navigations in the tab.
+pub async fn emulate_viewport(client: &Client, width: u32, height: u32) {
+    let command = DevTools(serde_json::json!({
+        "cmd": "Emulation.setDeviceMetricsOverride",
+        "params": { "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false }
+    }));
+    client
+        .issue_cmd(command)
+        .await
+        .unwrap_or_else(|error| panic!("emulating a {width} px viewport: {error}"));
+}
+
+/// A browser whose viewport is `width` CSS px wide, also below Chromium's narrowest window.
+pub async fn browser_at(width: u32, height: u32) -> Browser {
+    let browser = Browser::start(width.max(MIN_WINDOW_WIDTH), height).await;
+    if width < MIN_WINDOW_WIDTH {
+        emulate_viewport(&browser.client, width, height).await;
+    }
+    browser
 }
 
 /// (document width, viewport width) in CSS pixels: wider content means a sideways scrollbar.

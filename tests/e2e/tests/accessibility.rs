@@ -2,7 +2,9 @@
 //! meet, at a phone width and a desktop width (some rules, like contrast over wrapped layouts
 //! and target sizes, depend on the layout).
 
-use newsroom_e2e::a11y::{assert_axe_clean, assert_heading_outline};
+use newsroom_e2e::a11y::{
+    assert_axe_clean, assert_heading_outline, browser_at, page_and_viewport_width,
+};
 use newsroom_e2e::*;
 
 const SEED: &str = "/articles/us-and-philippines-conclude-child-protection-compact-partnership";
@@ -25,9 +27,15 @@ async fn settle(browser: &Browser, ready: &str) {
 /// Opens `path` at each width, waits for `ready`, optionally acts on the page, then checks it.
 async fn check_page(path: &str, ready: &str, state: &str) {
     for width in WIDTHS {
-        let browser = Browser::start(width, 900).await;
+        let browser = browser_at(width, 900).await;
         browser.open(path).await;
         settle(&browser, ready).await;
+        let (_, viewport) = page_and_viewport_width(&browser.client).await;
+        assert_eq!(
+            viewport,
+            u64::from(width),
+            "the viewport is {width} px wide"
+        );
         let label = format!("{state} at {width} px");
         assert_heading_outline(&browser.client, &label).await;
         assert_axe_clean(&browser.client, &label).await;
@@ -63,7 +71,7 @@ async fn the_not_found_page_passes_axe() {
 #[tokio::test]
 async fn the_newsletter_field_error_passes_axe() {
     for width in WIDTHS {
-        let browser = Browser::start(width, 900).await;
+        let browser = browser_at(width, 900).await;
         browser.open(SEED).await;
         settle(&browser, ".read-more .card").await;
         let field = find(&browser.client, "#newsletter-email").await;

@@ -2,14 +2,14 @@
 //! and following a card with Enter lands focus on the new article's heading.
 
 use fantoccini::key::Key;
-use newsroom_e2e::a11y::{focused, press, press_shift_tab, wait_for_focus};
+use newsroom_e2e::a11y::{browser_at, focused, press, press_shift_tab, wait_for_focus};
 use newsroom_e2e::*;
 
 const SEED: &str = "/articles/us-and-philippines-conclude-child-protection-compact-partnership";
 
 /// Opens the seed article with everything rendered, focus at the top of the document.
 async fn open_seed(width: u32) -> Browser {
-    let browser = Browser::start(width, 900).await;
+    let browser = browser_at(width, 900).await;
     browser.open(SEED).await;
     find(&browser.client, ".read-more .card__link").await;
     find(&browser.client, ".site-header__link").await;
@@ -134,10 +134,14 @@ async fn enter_on_a_card_opens_its_article_and_focuses_its_heading() {
     let same_document = script(&browser.client, "return window.__sameDocument === true").await;
     assert_eq!(same_document, serde_json::Value::Bool(true), "client-side");
 
-    // From the heading, Tab continues into the new article (its category tag), not the header.
-    press(&browser.client, Key::Tab).await;
-    let next = focused(&browser.client).await;
-    assert!(next.contains(".tag"), "after the h1 comes the tag: {next}");
+    // Focus really sits in the new article: one step back is its category tag, just above the
+    // heading, not the header.
+    press_shift_tab(&browser.client).await;
+    let previous = focused(&browser.client).await;
+    assert!(
+        previous.contains(".tag"),
+        "before the h1 comes the tag: {previous}"
+    );
     browser.close().await;
 }
 

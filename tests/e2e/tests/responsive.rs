@@ -1,7 +1,7 @@
 //! The layout from the narrowest phone to a wide desktop: nothing scrolls sideways, the card
 //! grid has one, two or three columns, and images keep their shape.
 
-use newsroom_e2e::a11y::page_and_viewport_width;
+use newsroom_e2e::a11y::{browser_at, page_and_viewport_width};
 use newsroom_e2e::*;
 
 const SEED: &str = "/articles/us-and-philippines-conclude-child-protection-compact-partnership";
@@ -23,7 +23,7 @@ async fn open_rendered(browser: &Browser, path: &str, ready: &str) {
 #[tokio::test]
 async fn no_page_scrolls_sideways_from_320_to_1920_px() {
     for width in [320, 375, 768, 1280, 1920] {
-        let browser = Browser::start(width, 900).await;
+        let browser = browser_at(width, 900).await;
         for (path, ready) in PAGES {
             open_rendered(&browser, path, ready).await;
             let (page, viewport) = page_and_viewport_width(&browser.client).await;
@@ -51,7 +51,7 @@ async fn card_columns(browser: &Browser) -> usize {
 #[tokio::test]
 async fn cards_sit_in_one_two_or_three_columns() {
     for (width, columns) in [(375, 1), (768, 2), (1280, 3)] {
-        let browser = Browser::start(width, 900).await;
+        let browser = browser_at(width, 900).await;
         for (path, ready) in PAGES {
             open_rendered(&browser, path, ready).await;
             assert_eq!(
@@ -67,7 +67,7 @@ async fn cards_sit_in_one_two_or_three_columns() {
 #[tokio::test]
 async fn images_keep_their_aspect_ratio() {
     for width in [320, 1280] {
-        let browser = Browser::start(width, 900).await;
+        let browser = browser_at(width, 900).await;
         open_rendered(&browser, SEED, ".article-body figure img").await;
         let ratios = script(
             &browser.client,
@@ -103,9 +103,10 @@ async fn printing_keeps_the_article_and_drops_links_form_and_cards() {
         "const print = [...document.styleSheets].flatMap(sheet => [...sheet.cssRules])
            .filter(rule => rule instanceof CSSMediaRule && rule.media.mediaText.includes('print'))
            .flatMap(rule => [...rule.cssRules].map(inner => inner.cssText));
-         const style = document.createElement('style');
-         style.textContent = print.join('\\n');
-         document.head.append(style);
+         // A constructed sheet, not a <style> element: the release build's CSP refuses inline styles.
+         const sheet = new CSSStyleSheet();
+         sheet.replaceSync(print.join('\\n'));
+         document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
          const shown = css => [...document.querySelectorAll(css)]
            .some(e => e.getClientRects().length > 0);
          return Object.fromEntries(['.site-header__nav', '.skip-link', '.newsletter form',

@@ -105,7 +105,7 @@ fn heading_levels_other_than_two_and_three_are_named() {
     let lines = article_lines("a", &value);
     assert_eq!(lines.len(), 1);
     assert!(
-        lines[0].starts_with("body[0]: heading level must be 2 or 3, not 4"),
+        lines[0].starts_with("body[0].level: heading level must be 2 or 3, not 4"),
         "{lines:?}"
     );
 }
@@ -159,11 +159,11 @@ fn a_broken_block_does_not_hide_the_problems_of_the_others() {
     // The title is not checked: without a parsed article there is no title to check.
     assert_eq!(
         paths_of(&lines),
-        ["body[1]", "body[2].alt", "body[3]", "body[4]", "hero.alt"],
+        ["body[1]", "body[2].alt", "body[3].level", "body[4].items[0]", "hero.alt"],
         "{lines:?}"
     );
     assert!(lines[0].starts_with("body[1]: missing field `text` at line 1"));
-    assert!(lines[2].starts_with("body[3]: heading level must be 2 or 3, not 9"));
+    assert!(lines[2].starts_with("body[3].level: heading level must be 2 or 3, not 9"));
     assert_eq!(lines.len(), 5, "the first error is not repeated: {lines:?}");
 }
 
