@@ -298,9 +298,7 @@ pub async fn subscribe(
     with_timeout(|signal| async move {
         let builder = Request::post(&endpoint).abort_signal(Some(&signal));
         let request = match encoding {
-            NewsletterEncoding::Json => {
-                builder.json(&SignupBody { email, source })
-            }
+            NewsletterEncoding::Json => builder.json(&SignupBody { email, source }),
             NewsletterEncoding::Form => builder
                 .header("content-type", "application/x-www-form-urlencoded")
                 .body(format!(

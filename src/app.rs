@@ -14,14 +14,16 @@ use newsroom_core::model::Site;
 use std::rc::Rc;
 
 /// `site.json`, read once and shared by the header, footer, newsletter block and page titles.
+/// A signal rather than the resource itself, so pages rendered ahead of time can be given the
+/// settings directly.
 #[derive(Clone, Copy)]
-pub struct SiteData(pub LocalResource<Result<Rc<Site>, LoadError>>);
+pub struct SiteData(pub Signal<Option<Rc<Site>>, LocalStorage>);
 
 impl SiteData {
     /// The site settings once loaded; None while loading or when they could not be read (the
     /// frame then shows less, but the page's own content still renders).
     pub fn get(&self) -> Option<Rc<Site>> {
-        self.0.get().and_then(Result::ok)
+        self.0.get()
     }
 }
 
@@ -31,14 +33,14 @@ pub fn use_site() -> SiteData {
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(SiteData(LocalResource::new(api::site)));
+    let site: LocalResource<Result<Rc<Site>, LoadError>> = LocalResource::new(api::site);
+    provide_context(SiteData(Signal::derive_local(move || {
+        site.get().and_then(Result::ok)
+    })));
     provide_route_focus();
     view! {
         <Router>
-            <RouteFocus />
-            <SkipLink />
-            <SiteHeader />
-            <main id="main" tabindex="-1">
+            <Frame>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/page/:page") view=HomePage />
@@ -46,8 +48,22 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/category/:slug") view=CategoryPage />
                     <Route path=path!("/category/:slug/page/:page") view=CategoryPage />
                 </Routes>
-            </main>
-            <SiteFooter />
+            </Frame>
         </Router>
+    }
+}
+
+/// What every page shares around its content. Prerendered pages use it too, so their markup is
+/// the markup the app renders.
+#[component]
+pub fn Frame(children: Children) -> impl IntoView {
+    view! {
+        <RouteFocus />
+        <SkipLink />
+        <SiteHeader />
+        <main id="main" tabindex="-1">
+            {children()}
+        </main>
+        <SiteFooter />
     }
 }

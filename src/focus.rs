@@ -14,6 +14,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
+/// How many frames a heading may take to enter the document before focus gives up on it (half a
+/// second at 60 Hz: Suspense inserts resolved content within a frame or two).
+const ATTACH_FRAMES: u8 = 30;
+
 /// The path whose heading should take focus, until one has.
 #[derive(Clone, Copy)]
 struct FocusPending(RwSignal<Option<String>>);
@@ -50,12 +54,33 @@ pub fn focus_on_arrival() -> NodeRef<H1> {
                 return;
             }
             if let Some(heading) = heading.get() {
-                pending.set(None);
-                let _ = heading.focus();
+                focus_once_attached(heading.into(), pending, rendered_for.clone(), ATTACH_FRAMES);
             }
         });
     }
     heading
+}
+
+/// Content that arrives under `<Suspense>` exists before it is in the document, and focusing a
+/// detached element does nothing; so wait (a frame at a time, a few at most) until it is in.
+/// Another route change meanwhile cancels the wait.
+fn focus_once_attached(
+    heading: web_sys::HtmlElement,
+    pending: RwSignal<Option<String>>,
+    path: String,
+    frames_left: u8,
+) {
+    request_animation_frame(move || {
+        if pending.with_untracked(|pending| pending.as_deref() != Some(path.as_str())) {
+            return;
+        }
+        if heading.is_connected() {
+            pending.set(None);
+            let _ = heading.focus();
+        } else if frames_left > 0 {
+            focus_once_attached(heading, pending, path, frames_left - 1);
+        }
+    });
 }
 
 /// "Skip to main content". The router takes every same-origin link click as a navigation and

@@ -22,11 +22,4 @@ pub fn use_page_meta(
     });
 }
 
-/// "Title | Site", the shape search results and browser tabs show.
-pub fn page_title(title: &str, site_name: &str) -> String {
-    if title.is_empty() {
-        site_name.to_string()
-    } else {
-        format!("{title} | {site_name}")
-    }
-}
+pub use newsroom_core::publish::page_title;

@@ -33,7 +33,7 @@ pub struct Results {
     pub click: Vec<Click>,
     pub catalog: Vec<Load>,
     pub long: Vec<Vec<Load>>,
-    pub heap: Option<(Heap, Heap)>,
+    pub heap: Option<[Heap; 3]>,
 }
 
 impl Plan {

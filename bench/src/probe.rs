@@ -257,14 +257,22 @@ async fn click(session: &Session, index: usize, texts: &[String]) -> Result<Clic
     })
 }
 
+/// The measuring script without a navigation: run as often as the walk's clicks, it shows
+/// what the measurement alone leaves on the heap.
+const IDLE: &str = r#"
+const done = arguments[arguments.length - 1];
+settle(performance.getEntriesByType('resource').length, (r) => done(r));
+"#;
+
 /// Heap after one and after `steps` client-side navigations, each a click on a Read More card
-/// (a different card each time, so the walk visits many articles and revisits some).
+/// (a different card each time, so the walk visits many articles and revisits some), then
+/// after as many measuring scripts without navigation, as a control.
 pub async fn heap_walk(
     driver: &Driver,
     url: &str,
     texts: &[String],
     steps: usize,
-) -> Result<(Heap, Heap), String> {
+) -> Result<[Heap; 3], String> {
     let flags = ["--js-flags=--expose-gc", "--enable-precise-memory-info"];
     in_fresh_browser(driver, &flags, async |session| {
         load(session, url, texts).await?;
@@ -276,13 +284,12 @@ pub async fn heap_walk(
             }
         }
         let last = heap(session).await?;
-        Ok((
-            first.unwrap_or(Heap {
-                js: last.js,
-                wasm: last.wasm,
-            }),
-            last,
-        ))
+        for _ in 0..steps {
+            run_async(session, IDLE, vec![]).await?;
+        }
+        let control = heap(session).await?;
+        let first = first.ok_or("no navigation was made")?;
+        Ok([first, last, control])
     })
     .await
 }

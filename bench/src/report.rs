@@ -1,7 +1,7 @@
 //! Turns the measurements into the printed table.
 
 use crate::plan::{Plan, Results};
-use crate::probe::{Load, Transfer};
+use crate::probe::{Heap, Load, Transfer};
 use crate::site::served_sizes;
 use crate::stats::{ratio, Table};
 use crate::WALK;
@@ -183,52 +183,70 @@ pub fn print(results: &Results, plan: &Plan, runs: usize) {
         "",
     );
 
+    long_articles(&mut table, plan, results);
+    memory(&mut table, results);
+    table.print();
+}
+
+fn long_articles(table: &mut Table, plan: &Plan, results: &Results) {
     table.section("(4) scaling: render time of long articles (app, cold load)");
     let mut medians = Vec::new();
-    for ((paragraphs, _), loads) in plan.long.iter().zip(&results.long) {
+    for ((paragraphs, target), loads) in plan.long.iter().zip(&results.long) {
         let ms = ready(loads);
-        let summary = table.row(
-            &format!("{paragraphs} paragraphs: last paragraph in the DOM"),
-            &ms,
-            "ms",
-        );
+        let label = format!("{paragraphs} paragraphs: last paragraph in the DOM");
+        let summary = table.row(&label, &ms, "ms");
         let per: Vec<f64> = ms.iter().map(|m| m / *paragraphs as f64).collect();
         table.row(
             &format!("{paragraphs} paragraphs: per paragraph"),
             &per,
             "ms",
         );
+        let file = format!("/content/articles/{}.json", target.slug);
+        let after: Vec<f64> = loads
+            .iter()
+            .map(|l| {
+                l.transfer
+                    .end_of(&file)
+                    .map_or(f64::NAN, |end| l.ready_ms - end)
+            })
+            .collect();
+        let label = format!("{paragraphs} paragraphs: after its file arrived");
+        table.row(&label, &after, "ms");
         medians.push((*paragraphs, summary.map(|s| s.median)));
     }
     for pair in medians.windows(2) {
         if let [(n1, Some(m1)), (n2, Some(m2))] = pair {
             let slope = (m2 - m1) / (n2 - n1) as f64;
-            table.value(
-                &format!("added cost per paragraph, {n1} -> {n2}"),
-                slope,
-                "ms",
-            );
+            let label = format!("added cost per paragraph, {n1} -> {n2}");
+            table.value(&label, slope, "ms");
         }
     }
+    table.note("\"after its file arrived\": parsing, the two listing requests, rendering.");
+}
 
-    table.section(&format!(
-        "(5) memory after client-side navigations (GC forced)"
-    ));
-    if let Some((first, last)) = &results.heap {
-        table.value("JS heap (usedJSHeapSize) after 1 navigation", first.js, "B");
-        table.value(
-            &format!("JS heap (usedJSHeapSize) after {WALK} navigations"),
-            last.js,
-            "B",
-        );
-        if let (Some(a), Some(b)) = (first.wasm, last.wasm) {
-            table.value("wasm linear memory after 1 navigation", a, "B");
-            table.value(
-                &format!("wasm linear memory after {WALK} navigations"),
-                b,
-                "B",
-            );
-        }
-    }
-    table.print();
+fn memory(table: &mut Table, results: &Results) {
+    table.section("(5) memory after client-side navigations (GC forced)");
+    let Some([first, last, control]) = &results.heap else {
+        return;
+    };
+    table.value("JS heap (usedJSHeapSize) after 1 navigation", first.js, "B");
+    table.value(&format!("JS heap after {WALK} navigations"), last.js, "B");
+    let per = (last.js - first.js) / (WALK - 1) as f64;
+    table.value("JS heap growth per navigation", per, "B");
+    let label = format!("JS heap after {WALK} more measuring scripts, no navigation");
+    table.value(&label, control.js, "B");
+    let wasm = |heap: &Heap| heap.wasm.unwrap_or(f64::NAN);
+    table.value("wasm linear memory after 1 navigation", wasm(first), "B");
+    table.value(
+        &format!("wasm linear memory after {WALK} navigations"),
+        wasm(last),
+        "B",
+    );
+    table.value(
+        "elements in the document after 1 navigation",
+        first.nodes,
+        "",
+    );
+    let label = format!("elements in the document after {WALK} navigations");
+    table.value(&label, last.nodes, "");
 }

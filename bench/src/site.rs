@@ -128,15 +128,20 @@ pub fn write_static_pages(root: &Path, this_year: i32) -> Result<usize, String> 
 
 const COMPRESSIBLE: [&str; 6] = ["html", "js", "wasm", "css", "json", "svg"];
 
-fn compressible_files(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
+fn compressible_files(
+    dir: &Path,
+    skip: &dyn Fn(&Path) -> bool,
+    found: &mut Vec<PathBuf>,
+) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
         if path.is_dir() {
-            compressible_files(&path, found)?;
-        } else if path
-            .extension()
-            .and_then(|ext| ext.to_str())
-            .is_some_and(|ext| COMPRESSIBLE.contains(&ext))
+            compressible_files(&path, skip, found)?;
+        } else if !skip(&path)
+            && path
+                .extension()
+                .and_then(|ext| ext.to_str())
+                .is_some_and(|ext| COMPRESSIBLE.contains(&ext))
         {
             found.push(path);
         }
@@ -165,11 +170,11 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
     encoder.finish().expect("compressing in memory cannot fail")
 }
 
-/// Writes `FILE.br` (quality 11) and `FILE.gz` beside every text asset under `root`, on all
-/// cores: the large catalog has over ten thousand files. Returns how many were compressed.
-pub fn precompress(root: &Path) -> Result<usize, String> {
+/// Writes `FILE.br` (quality 11) and `FILE.gz` beside every text asset under `root` for which
+/// `skip` is false, on all cores. Returns how many were compressed.
+pub fn precompress(root: &Path, skip: &dyn Fn(&Path) -> bool) -> Result<usize, String> {
     let mut files = Vec::new();
-    compressible_files(root, &mut files).map_err(|error| error.to_string())?;
+    compressible_files(root, skip, &mut files).map_err(|error| error.to_string())?;
     let next = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism().map_or(2, usize::from);
     let results: Vec<Result<(), String>> = std::thread::scope(|scope| {

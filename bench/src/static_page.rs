@@ -270,15 +270,4 @@ fn newsletter(html: &mut String, site: &Site) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::escape;
-
-    #[test]
-    fn escapes_markup_in_text_and_attributes() {
-        assert_eq!(
-            escape("<b>\"A&B\"</b> it's"),
-            "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt; it&#39;s"
-        );
-        assert_eq!(escape("“typographic” — kept"), "“typographic” — kept");
-    }
-}
+mod tests;

@@ -146,7 +146,7 @@ pub fn add_catalog(content: &Path, count: usize) -> Result<(), String> {
         );
         let title = rng.sentence(7);
         let article = Article {
-            slug: format!("synthetic-report-{n:05}"),
+            slug: format!("{PREFIX}{n:05}"),
             title: format!("{} (report {n})", title.trim_end_matches('.')),
             lede: rng.sentence(30),
             category: Category {
@@ -163,6 +163,15 @@ pub fn add_catalog(content: &Path, count: usize) -> Result<(), String> {
         write_article(content, &article)?;
     }
     Ok(())
+}
+
+const PREFIX: &str = "synthetic-report-";
+
+/// True for the file of a catalog filler article (not for the long articles).
+pub fn is_generated(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|name| name.to_str())
+        .is_some_and(|name| name.starts_with(PREFIX))
 }
 
 /// The slug of the generated article with `paragraphs` paragraphs.

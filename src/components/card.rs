@@ -55,7 +55,10 @@ pub fn DateLine(iso: String) -> impl IntoView {
 
 fn prefetch_on_event(event: &web_sys::Event) {
     use wasm_bindgen::JsCast;
-    if let Some(link) = event.current_target().and_then(|target| target.dyn_into().ok()) {
+    if let Some(link) = event
+        .current_target()
+        .and_then(|target| target.dyn_into().ok())
+    {
         prefetch::prefetch_link(&link);
     }
 }

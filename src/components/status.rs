@@ -40,6 +40,7 @@ pub fn LoadingSkeleton(what: &'static str) -> impl IntoView {
 #[component]
 pub fn LoadFailure(error: LoadError, retry: Callback<()>) -> impl IntoView {
     leptos::logging::warn!("load failed: {}", error.detail());
+    crate::takeover::reveal_unless_prerendered_here();
     view! {
         <div class="load-failure" role="alert">
             <h1 tabindex="-1" node_ref=focus_on_arrival()>"Something went wrong"</h1>
@@ -54,6 +55,7 @@ pub fn LoadFailure(error: LoadError, retry: Callback<()>) -> impl IntoView {
 /// The not-found state, for unknown addresses and for content that does not exist.
 #[component]
 pub fn NotFound() -> impl IntoView {
+    crate::takeover::reveal_when_ready();
     view! {
         <div class="not-found">
             <h1 tabindex="-1" node_ref=focus_on_arrival()>"Page not found"</h1>

@@ -44,9 +44,10 @@ fn ArticleNotFound() -> impl IntoView {
 }
 
 #[component]
-fn ArticleView(data: ArticlePageData) -> impl IntoView {
+pub fn ArticleView(data: ArticlePageData) -> impl IntoView {
     let article = data.article;
     let site = use_site();
+    crate::takeover::reveal_when_ready();
     {
         let title = article.title.clone();
         let lede = article.lede.clone();

@@ -74,8 +74,9 @@ fn ListingView(
 }
 
 #[component]
-fn ListingContent(page: Rc<ListingPage>, base_href: String) -> impl IntoView {
+pub fn ListingContent(page: Rc<ListingPage>, base_href: String) -> impl IntoView {
     let site = use_site();
+    crate::takeover::reveal_when_ready();
     let heading = page
         .category
         .as_ref()

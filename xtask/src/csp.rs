@@ -21,8 +21,12 @@ pub fn apply(dist: &Path) -> Result<String, String> {
     let connect = extra_connect_origins(dist, &html);
     let policy = policy(&inline_script_hashes(&html), &connect);
     let meta = format!("{MARKER} content=\"{policy}\">");
-    let at = insertion_point(&html)
-        .ok_or_else(|| format!("{} has no <html> or <head> to hold the policy", index.display()))?;
+    let at = insertion_point(&html).ok_or_else(|| {
+        format!(
+            "{} has no <html> or <head> to hold the policy",
+            index.display()
+        )
+    })?;
     let written = format!("{}{meta}{}", &html[..at], &html[at..]);
     std::fs::write(&index, written)
         .map_err(|error| format!("cannot write {}: {error}", index.display()))?;
@@ -55,10 +59,14 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
     let mut rest = html;
     while let Some(start) = find_ignore_case(rest, "<script") {
         let after = &rest[start..];
-        let Some(tag_end) = after.find('>') else { break };
+        let Some(tag_end) = after.find('>') else {
+            break;
+        };
         let tag = &after[..tag_end];
         let body = &after[tag_end + 1..];
-        let Some(close) = find_ignore_case(body, "</script") else { break };
+        let Some(close) = find_ignore_case(body, "</script") else {
+            break;
+        };
         if !has_src(tag) {
             let digest = Sha256::digest(&body.as_bytes()[..close]);
             let encoded = base64::engine::general_purpose::STANDARD.encode(digest);

@@ -1,6 +1,8 @@
 //! `cargo xtask <command>`: the project's commands, in Rust so they run the same everywhere
 //! without a shell-script dialect to learn.
 
+mod bench;
+mod build;
 mod check_content;
 mod csp;
 mod process;
@@ -18,6 +20,7 @@ usage: cargo xtask <command>
   dev            install what is missing, then serve the app with live reload and the sample
                  content on http://127.0.0.1:8080 (the newsletter endpoint runs beside it)
   test           install what is missing, then run every test tier; stops at the first failure
+  build          the deployable dist/: release app, CSP, prerendered pages, feed and sitemap
   preview        build the release app and serve dist/ on http://127.0.0.1:8080
   content-index  rebuild the listing pages under public/content/ from the article files
   check-content [DIR]
@@ -26,6 +29,9 @@ usage: cargo xtask <command>
   screenshots    build the release app and save PNGs of the home, article and category pages
                  at 375, 768 and 1280 px wide into target/screenshots/
   size           print the sizes of the release .wasm and .js in dist/ (raw, gzip, brotli)
+  bench [--quick]
+                 time the app against a static HTML rendition of the same article in headless
+                 Chromium and print the figures (about 5 minutes; --quick: 3 runs)
 ";
 
 fn main() -> ExitCode {
@@ -33,12 +39,14 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("dev") => serve::dev(),
         Some("test") => test::run_all(),
+        Some("build") => tools::ensure_all(false).and_then(|()| build::release_build()),
         Some("preview") => serve::preview(),
         Some("content-index") => content_index(),
         Some("check-content") => check_content::run(args.get(1).map(String::as_str)),
         Some("screenshots") => screenshots::run(),
         // Not in the usage: release builds run it; by hand only to check another dist folder.
         Some("csp-hash") => csp_hash(args.get(1)),
+        Some("bench") => bench::run_bench(&args[1..]),
         Some("size") => size::report(&process::workspace_root().join("dist")).map(|_| ()),
         _ => {
             eprint!("{USAGE}");

@@ -9,10 +9,10 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
-const WIDTHS: [u32; 3] = [375, 768, 1280];
-
-/// Tall enough to hold a whole article with its Read More cards, so one shot shows the page.
-const HEIGHT: u32 = 3000;
+/// Phone, tablet and desktop widths, each with a window tall enough for the longest page (the
+/// article with its Read More cards) so one shot shows it whole. Shorter pages end in blank
+/// space: the layout keeps the footer at least 60 % of the window height down.
+const SIZES: [(u32, u32); 3] = [(375, 9000), (768, 6000), (1280, 5000)];
 
 const PAGES: [(&str, &str); 3] = [
     ("home", "/"),
@@ -28,19 +28,17 @@ pub fn run() -> Result<(), String> {
     release_build()?;
     build_server()?;
     let root = workspace_root();
-    // Where the builds above wrote, honouring the same variables Cargo and Trunk read.
+    // Where the builds above wrote (`release_build` always writes `dist/`).
     let server_binary = target_dir(&root).join("release/newsroom-server");
-    let dist = std::env::var_os("TRUNK_BUILD_DIST")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("dist"));
+    let dist = root.join("dist");
     let out_dir = target_dir(&root).join("screenshots");
     std::fs::create_dir_all(&out_dir)
         .map_err(|error| format!("cannot create {}: {error}", out_dir.display()))?;
     let (_server, origin) = start_server(&server_binary, &dist)?;
     for (name, path) in PAGES {
-        for width in WIDTHS {
+        for (width, height) in SIZES {
             let file = out_dir.join(format!("{name}-{width}.png"));
-            shoot(&format!("{origin}{path}"), width, &file)?;
+            shoot(&format!("{origin}{path}"), width, height, &file)?;
             println!("wrote {}", file.display());
         }
     }
@@ -90,7 +88,7 @@ fn start_server(binary: &Path, dist: &Path) -> Result<(Running, String), String>
 
 /// One screenshot. A fresh profile each time, so no cache or storage from an earlier shot
 /// changes what the page shows; the virtual time budget lets the app fetch and render first.
-fn shoot(url: &str, width: u32, file: &Path) -> Result<(), String> {
+fn shoot(url: &str, width: u32, height: u32, file: &Path) -> Result<(), String> {
     let profile = std::env::temp_dir().join(format!(
         "newsroom-screenshot-{}-{width}",
         std::process::id()
@@ -109,7 +107,7 @@ fn shoot(url: &str, width: u32, file: &Path) -> Result<(), String> {
             "--hide-scrollbars",
             "--virtual-time-budget=5000",
         ])
-        .arg(format!("--window-size={width},{HEIGHT}"))
+        .arg(format!("--window-size={width},{height}"))
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--screenshot={}", file.display()))
         .arg(url)

@@ -46,7 +46,10 @@ pub fn report_and_check_budget(dist: &Path) -> Result<(), String> {
         .and_then(|line| line.parse().ok())
         .ok_or_else(|| format!("{BUDGET_FILE} holds no number of bytes"))?;
     let percent = total.brotli as f64 * 100.0 / budget as f64;
-    println!("budget: {} of {budget} brotli bytes ({percent:.1}%)", total.brotli);
+    println!(
+        "budget: {} of {budget} brotli bytes ({percent:.1}%)",
+        total.brotli
+    );
     if total.brotli > budget {
         return Err(format!(
             "the app's brotli size {} exceeds the budget of {budget} bytes in {BUDGET_FILE}",

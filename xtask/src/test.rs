@@ -27,7 +27,10 @@ type Tier = (&'static str, fn() -> Result<Counts, String>);
 const TIERS: [Tier; 6] = [
     ("static checks (fmt, clippy native + wasm32)", static_checks),
     ("native unit tests", native_tests),
-    ("content checks (sample content, broken fixtures)", content_checks),
+    (
+        "content checks (sample content, broken fixtures)",
+        content_checks,
+    ),
     ("component tests in headless Chromium", component_tests),
     ("end-to-end tests in headless Chromium", end_to_end_tests),
     ("size report and budget", size_report),
@@ -202,26 +205,8 @@ fn component_tests() -> Result<Counts, String> {
     )
 }
 
-/// The release build the end-to-end tests run against: `dist/`, with its
-/// Content-Security-Policy (which needs the finished build, see `csp`).
-pub fn release_build() -> Result<(), String> {
-    crate::process::run(
-        "trunk build --release",
-        command("trunk").args(["build", "--release"]),
-    )?;
-    let policy = crate::csp::apply(&workspace_root().join("dist"))?;
-    println!("Content-Security-Policy: {policy}");
-    Ok(())
-}
-
-/// The server binary the end-to-end tests start (static files, SPA fallback, newsletter API).
-pub fn build_server() -> Result<std::path::PathBuf, String> {
-    crate::process::run(
-        "cargo build -p newsroom-server",
-        &mut cargo(&["build", "--release", "-p", "newsroom-server"]),
-    )?;
-    Ok(workspace_root().join("target/release/newsroom-server"))
-}
+// Other commands reach the builds through here too.
+pub use crate::build::{build_server, release_build};
 
 fn end_to_end_tests() -> Result<Counts, String> {
     release_build()?;

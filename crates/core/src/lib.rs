@@ -8,6 +8,7 @@ pub mod excerpt;
 mod fixtures;
 pub mod model;
 pub mod paths;
+pub mod publish;
 pub mod reading_time;
 pub mod related;
 pub mod url;

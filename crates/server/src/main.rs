@@ -50,7 +50,10 @@ fn main() -> ExitCode {
 }
 
 fn run(config: Config) -> Result<(), String> {
-    for (flag, dir) in [("--root", &config.root), ("--content-dir", &config.content_dir)] {
+    for (flag, dir) in [
+        ("--root", &config.root),
+        ("--content-dir", &config.content_dir),
+    ] {
         if let Some(dir) = dir {
             if !dir.is_dir() {
                 return Err(format!("{flag} {} is not a directory", dir.display()));

@@ -1,6 +1,7 @@
 //! Serves the built app from a root folder the way a production host would: real files with
 //! the right types, precompressed variants when the client takes them, and the single-page
-//! fallback so deep links like `/articles/some-slug` load the app instead of a 404.
+//! fallback so deep links like `/articles/some-slug` load the app instead of a 404 (with a
+//! prerendered build: its `404.html`, which is the app too).
 
 use crate::decode::percent_decode;
 use crate::http::{Request, Response};
@@ -101,6 +102,12 @@ pub fn serve(root: &Path, request: &Request) -> Response {
         return response;
     }
     if spa_fallback_applies(&segments, request) {
+        // A prerendered build has a 404.html that is itself the app: answer with it, and the
+        // status a static host would give, rather than with the prerendered home page.
+        if let Some(mut response) = file_response(&root.join("404.html"), request) {
+            response.status = 404;
+            return response;
+        }
         if let Some(response) = file_response(&root.join("index.html"), request) {
             return response;
         }

@@ -8,7 +8,10 @@ use common::{root_of, site, Server, TempDir};
 fn serve_with_overlay() -> (TempDir, TempDir, Server) {
     let site = site();
     let overlay = TempDir::new("overlay");
-    overlay.write("articles/hello.json", r#"{"slug":"hello","title":"Overlaid"}"#);
+    overlay.write(
+        "articles/hello.json",
+        r#"{"slug":"hello","title":"Overlaid"}"#,
+    );
     overlay.write("articles/extra.json", "{\"truncated\":");
     overlay.write("index.html", "<!doctype html><title>Not the app</title>");
     let subscribers = site.path().join("subscribers.txt").display().to_string();

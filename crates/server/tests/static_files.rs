@@ -57,6 +57,20 @@ fn deep_links_fall_back_to_the_app_shell() {
 }
 
 #[test]
+fn a_prerendered_build_falls_back_to_its_404_page_with_a_404_status() {
+    let (site, server) = serve_site();
+    site.write("root/404.html", "<!doctype html><title>Not found</title>");
+    let response = server.get("/articles/not-prerendered");
+    assert_eq!(response.status, 404);
+    assert_eq!(response.text(), "<!doctype html><title>Not found</title>");
+    assert_eq!(
+        server.get("/").text(),
+        "<!doctype html><title>Newsroom</title>",
+        "real files still win"
+    );
+}
+
+#[test]
 fn missing_files_with_extensions_are_real_404s() {
     let (_site, server) = serve_site();
     for path in [

@@ -6,6 +6,7 @@ pub mod a11y;
 pub mod console;
 pub mod fixtures;
 pub mod page;
+pub mod seed;
 
 use fantoccini::{Client, ClientBuilder};
 use std::io::{BufRead, BufReader};
@@ -150,6 +151,15 @@ impl Browser {
 
     /// A headless Chromium of the given window size, against `server`.
     pub async fn start_on(server: Server, width: u32, height: u32) -> Browser {
+        Browser::launch(server, width, height, true).await
+    }
+
+    /// A headless Chromium that runs no JavaScript, as some readers and most crawlers do.
+    pub async fn start_without_javascript(width: u32, height: u32) -> Browser {
+        Browser::launch(Server::start(), width, height, false).await
+    }
+
+    async fn launch(server: Server, width: u32, height: u32, javascript: bool) -> Browser {
         let driver = Driver::start().await;
         let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
         let profile = unique_temp_path("profile");
@@ -162,7 +172,11 @@ impl Browser {
                     "--disable-component-update", "--disable-sync",
                     format!("--window-size={width},{height}"),
                     format!("--user-data-dir={}", profile.display()),
-                ]
+                ],
+                "prefs": {
+                    "profile.managed_default_content_settings.javascript":
+                        if javascript { 1 } else { 2 }
+                }
             },
             // Keeps the console for `console::browser_log`.
             "goog:loggingPrefs": { "browser": "ALL" }
@@ -183,11 +197,27 @@ impl Browser {
         }
     }
 
+    /// Loads `path` and waits until the app runs. A prerendered page is readable before that,
+    /// but its links only navigate client-side once the app has started.
     pub async fn open(&self, path: &str) {
         self.client
             .goto(&self.server.url(path))
             .await
             .expect("navigation");
+        self.wait_for_app().await;
+    }
+
+    /// Waits until the wasm app has started (Trunk's loader sets `window.wasmBindings`).
+    pub async fn wait_for_app(&self) {
+        eventually("the app to start", PATIENCE, || async {
+            let started = self
+                .client
+                .execute("return window.wasmBindings !== undefined", vec![])
+                .await
+                .ok()?;
+            (started == serde_json::Value::Bool(true)).then_some(())
+        })
+        .await;
     }
 
     /// Ends the WebDriver session (the guards then stop the processes).

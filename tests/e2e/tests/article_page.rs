@@ -1,36 +1,7 @@
 //! The seed article page, routing between pages, and the not-found states.
 
+use newsroom_e2e::seed::{missing_seed_lines, SEED_SLUG, SEED_TITLE};
 use newsroom_e2e::*;
-
-const SEED_SLUG: &str = "us-and-philippines-conclude-child-protection-compact-partnership";
-const SEED_TITLE: &str = "U.S. and Philippines conclude Child Protection Compact Partnership";
-
-/// The article page as a reader sees it, flattened to text: what our page must show.
-const SEED_PAGE: &str = include_str!("../fixtures/seed-page.txt");
-
-/// The seed's lines, adjusted where flattening glued or prefixed them.
-fn expected_lines(current_year: &str) -> Vec<String> {
-    SEED_PAGE
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .flat_map(|line| {
-            if line == "Thu Apr 29 20213 min read" {
-                // Two elements side by side: the date and the reading time.
-                vec!["Thu Apr 29 2021".to_string(), "3 min read".to_string()]
-            } else if let Some(caption) = line.strip_prefix("Image ") {
-                // "Image" was the flattened picture; the caption follows it.
-                vec![caption.to_string()]
-            } else if line.starts_with("© 1997 - ") {
-                vec![format!(
-                    "© 1997 - {current_year} International Justice Mission"
-                )]
-            } else {
-                vec![line.to_string()]
-            }
-        })
-        .collect()
-}
 
 #[tokio::test]
 async fn the_seed_article_shows_every_text_of_the_seed_page() {
@@ -38,12 +9,7 @@ async fn the_seed_article_shows_every_text_of_the_seed_page() {
     browser.open(&format!("/articles/{SEED_SLUG}")).await;
     wait_for_text(&browser.client, "Read More").await;
     wait_for_text(&browser.client, "International Justice Mission").await;
-    let year = script(&browser.client, "return String(new Date().getFullYear())").await;
-    let text = body_text(&browser.client).await;
-    let missing: Vec<String> = expected_lines(year.as_str().unwrap())
-        .into_iter()
-        .filter(|line| !text.contains(line.as_str()))
-        .collect();
+    let missing = missing_seed_lines(&body_text(&browser.client).await);
     assert!(missing.is_empty(), "missing from the page: {missing:#?}");
 
     assert_eq!(text_of(&browser.client, "h1").await, SEED_TITLE);

@@ -49,7 +49,10 @@ fn index_html_carries_a_strict_policy_before_any_script() {
     let meta_at = html.find(MARKER).unwrap();
     for first in ["<script", "<link"] {
         if let Some(at) = html.find(first) {
-            assert!(meta_at < at, "the policy must come before the first {first}");
+            assert!(
+                meta_at < at,
+                "the policy must come before the first {first}"
+            );
         }
     }
 }
@@ -125,6 +128,9 @@ async fn no_page_or_action_violates_the_policy_and_the_policy_is_enforced() {
         seen.as_array().filter(|list| !list.is_empty()).cloned()
     })
     .await;
-    assert!(seen[0].as_str().unwrap_or_default().starts_with("script-src"));
+    assert!(seen[0]
+        .as_str()
+        .unwrap_or_default()
+        .starts_with("script-src"));
     browser.close().await;
 }

@@ -84,7 +84,10 @@ async fn assert_page_shows_literally(browser: &Browser, payloads: &[&str], when:
         .iter()
         .filter(|payload| !page.contains(&normalize_whitespace(payload)))
         .collect();
-    assert!(missing.is_empty(), "{when}: not shown as text: {missing:#?}");
+    assert!(
+        missing.is_empty(),
+        "{when}: not shown as text: {missing:#?}"
+    );
 }
 
 #[tokio::test]
@@ -121,7 +124,10 @@ async fn hostile_text_and_urls_never_run_and_show_as_text() {
     let alts: Vec<String> = serde_json::from_value(alts).unwrap();
     assert!(!alts.is_empty(), "the one relative image address renders");
     for alt in &alts {
-        assert!(TEXT_PAYLOADS.contains(&alt.as_str()), "alt {alt:?} kept as is");
+        assert!(
+            TEXT_PAYLOADS.contains(&alt.as_str()),
+            "alt {alt:?} kept as is"
+        );
     }
     assert_no_dangerous_address(&browser, "article").await;
 

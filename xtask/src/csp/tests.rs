@@ -53,7 +53,10 @@ fn without_a_charset_the_policy_goes_first_in_the_head() {
         Some(35)
     );
     assert_eq!(insertion_point("<html><title>T</title>"), Some(6));
-    assert_eq!(insertion_point("<script>x</script><meta charset=utf-8>"), None);
+    assert_eq!(
+        insertion_point("<script>x</script><meta charset=utf-8>"),
+        None
+    );
 }
 
 #[test]

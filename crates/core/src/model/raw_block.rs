@@ -64,4 +64,3 @@ impl<'de> Deserialize<'de> for Block {
         RawBlock::deserialize(deserializer)?.into_block::<D::Error>()
     }
 }
-

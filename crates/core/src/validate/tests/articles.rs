@@ -159,7 +159,13 @@ fn a_broken_block_does_not_hide_the_problems_of_the_others() {
     // The title is not checked: without a parsed article there is no title to check.
     assert_eq!(
         paths_of(&lines),
-        ["body[1]", "body[2].alt", "body[3].level", "body[4].items[0]", "hero.alt"],
+        [
+            "body[1]",
+            "body[2].alt",
+            "body[3].level",
+            "body[4].items[0]",
+            "hero.alt"
+        ],
         "{lines:?}"
     );
     assert!(lines[0].starts_with("body[1]: missing field `text` at line 1"));

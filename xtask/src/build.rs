@@ -1,0 +1,44 @@
+//! `cargo xtask build`: the deployable `dist/`. The release app, its Content-Security-Policy,
+//! and every page the content defines prerendered as HTML, with `404.html`, `feed.xml` and
+//! `sitemap.xml`: any static host can serve it.
+
+use crate::process::{command, run, workspace_root};
+
+pub fn release_build() -> Result<(), String> {
+    run(
+        "trunk build --release",
+        command("trunk").args(["build", "--release"]),
+    )?;
+    let dist = workspace_root().join("dist");
+    let policy = crate::csp::apply(&dist)?;
+    println!("Content-Security-Policy: {policy}");
+    // The app's components rendered natively (Leptos server-side rendering). A debug build:
+    // it renders a few pages once, so compiling fast matters more than running fast.
+    run(
+        "prerender pages",
+        command("cargo")
+            .args([
+                "run",
+                "--quiet",
+                "--package",
+                "newsroom",
+                "--no-default-features",
+                "--features",
+                "ssr",
+                "--bin",
+                "newsroom-prerender",
+                "--",
+            ])
+            .arg(&dist)
+            .arg(workspace_root().join("public/content")),
+    )
+}
+
+/// The server binary the end-to-end tests start (static files, SPA fallback, newsletter API).
+pub fn build_server() -> Result<std::path::PathBuf, String> {
+    run(
+        "cargo build -p newsroom-server",
+        command("cargo").args(["build", "--release", "-p", "newsroom-server"]),
+    )?;
+    Ok(workspace_root().join("target/release/newsroom-server"))
+}
