@@ -127,7 +127,7 @@ fn cargo(args: &[&str]) -> Command {
 }
 
 fn static_checks() -> Result<Counts, String> {
-    let checks: [(&str, Vec<&str>); 3] = [
+    let checks: [(&str, Vec<&str>); 4] = [
         ("cargo fmt --check", vec!["fmt", "--all", "--", "--check"]),
         (
             "cargo clippy (native)",
@@ -149,6 +149,20 @@ fn static_checks() -> Result<Counts, String> {
                 "--all-targets",
                 "--target",
                 "wasm32-unknown-unknown",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+        (
+            "cargo clippy (prerenderer, ssr)",
+            vec![
+                "clippy",
+                "--package",
+                "newsroom",
+                "--no-default-features",
+                "--features",
+                "ssr",
                 "--",
                 "-D",
                 "warnings",
