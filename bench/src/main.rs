@@ -7,6 +7,7 @@ mod content;
 mod plan;
 mod probe;
 mod report;
+mod scripts;
 mod site;
 mod static_page;
 mod stats;
@@ -20,7 +21,7 @@ use std::time::Instant;
 
 const USAGE: &str = "\
 usage: newsroom-bench --dist DIR --server BIN [--chromedriver PATH] [--chromium PATH]
-                      [--runs N] [--quick]
+                      [--runs N] [--quick] [--client-only]
 
   --dist DIR           a release build (with content/) to measure
   --server BIN         the newsroom-server binary
@@ -28,6 +29,7 @@ usage: newsroom-bench --dist DIR --server BIN [--chromedriver PATH] [--chromium 
   --chromium PATH      default /usr/bin/chromium
   --runs N             interleaved runs per figure (default 15)
   --quick              3 runs, for trying the bench out
+  --client-only        set aside prerendered pages: the app renders every page in the browser
 ";
 
 /// The article every figure starts from.
@@ -45,6 +47,7 @@ pub struct Args {
     chromedriver: PathBuf,
     chromium: PathBuf,
     pub runs: usize,
+    client_only: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -54,6 +57,7 @@ fn parse_args() -> Result<Args, String> {
         chromedriver: PathBuf::from("/usr/bin/chromedriver"),
         chromium: PathBuf::from("/usr/bin/chromium"),
         runs: 15,
+        client_only: false,
     };
     let mut given = std::env::args().skip(1);
     while let Some(flag) = given.next() {
@@ -70,6 +74,7 @@ fn parse_args() -> Result<Args, String> {
                     .map_err(|_| format!("--runs expects a number, got {n:?}"))?;
             }
             "--quick" => args.runs = 3,
+            "--client-only" => args.client_only = true,
             other => return Err(format!("unknown option {other}")),
         }
     }
@@ -125,10 +130,14 @@ fn this_year() -> i32 {
 }
 
 /// The sample content as built, plus the static rendition of each of its articles.
-fn prepare_sample(dist: &Path) -> Result<TempDir, String> {
+fn prepare_sample(dist: &Path, client_only: bool) -> Result<TempDir, String> {
     let started = Instant::now();
     let dir = TempDir::new("sample")?;
     site::copy_tree(dist, dir.path())?;
+    if client_only {
+        let pages = site::client_only(dir.path())?;
+        progress(&format!("{pages} prerendered pages set aside"));
+    }
     let pages = site::write_static_pages(dir.path(), this_year())?;
     let files = site::precompress(dir.path(), &|_| false)?;
     progress(&format!(
@@ -173,7 +182,7 @@ async fn run(args: &Args) -> Result<(), String> {
         return Err(format!("no build in {}", args.dist.display()));
     }
     progress("preparing the sites");
-    let sample = prepare_sample(&args.dist)?;
+    let sample = prepare_sample(&args.dist, args.client_only)?;
     let catalog = prepare_catalog(sample.path())?;
     let sample_server = Server::start(&args.server, sample.path(), "sample")?;
     let catalog_server = Server::start(&args.server, catalog.path(), "catalog")?;
@@ -185,6 +194,17 @@ async fn run(args: &Args) -> Result<(), String> {
         &catalog_server,
     )?;
     let results = plan.measure(&driver, args.runs).await?;
-    report::print(&results, &plan, args.runs);
+    let prerendered = sample
+        .path()
+        .join(format!("articles/{SEED}/index.html"))
+        .is_file();
+    let mode = if prerendered {
+        "the build prerenders the seed article: the app's first HTML already holds its text"
+    } else if args.client_only {
+        "prerendered pages set aside (--client-only): the app renders in the browser"
+    } else {
+        "the build does not prerender the seed article: the app renders in the browser"
+    };
+    report::print(&results, &plan, args.runs, mode);
     Ok(())
 }

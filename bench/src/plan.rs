@@ -34,6 +34,23 @@ pub struct Results {
     pub catalog: Vec<Load>,
     pub long: Vec<Vec<Load>>,
     pub heap: Option<[Heap; 3]>,
+    /// Measurements that failed (a time-out on an overloaded machine) and were left out.
+    pub failures: Vec<String>,
+}
+
+/// A failed measurement is reported and left out rather than ending the bench: on a shared
+/// machine one page can miss a deadline while the others are fine.
+fn kept<T>(results: &mut Results, what: &str, outcome: Result<T, String>) -> Option<T> {
+    match outcome {
+        Ok(value) => Some(value),
+        Err(error) => {
+            progress(&format!(
+                "{what}: measurement failed and is left out: {error}"
+            ));
+            results.failures.push(format!("{what}: {error}"));
+            None
+        }
+    }
 }
 
 impl Plan {
@@ -98,25 +115,34 @@ impl Plan {
         };
         for run in 1..=runs {
             progress(&format!("run {run} of {runs}"));
-            let (load, click) = probe::cold_load_then_click(
-                driver,
-                &self.app.url,
-                &self.app.texts,
-                &self.next_texts,
-            )
-            .await?;
-            results.app.push(load);
-            results.click.push(click);
+            let app = &self.app;
+            let clicked =
+                probe::cold_load_then_click(driver, &app.url, &app.texts, &self.next_texts).await;
+            if let Some((load, click)) = kept(&mut results, "app + click", clicked) {
+                results.app.push(load);
+                results.click.push(click);
+            }
             let page = &self.static_page;
-            results
-                .static_page
-                .push(probe::cold_load(driver, &page.url, &page.texts).await?);
+            let load = probe::cold_load(driver, &page.url, &page.texts).await;
+            if let Some(load) = kept(&mut results, "static", load) {
+                results.static_page.push(load);
+            }
             let page = &self.catalog;
-            results
-                .catalog
-                .push(probe::cold_load(driver, &page.url, &page.texts).await?);
-            for (index, (_, page)) in self.long.iter().enumerate() {
-                results.long[index].push(probe::cold_load(driver, &page.url, &page.texts).await?);
+            let load = probe::cold_load(driver, &page.url, &page.texts).await;
+            if let Some(load) = kept(&mut results, "catalog", load) {
+                results.catalog.push(load);
+            }
+            for (index, (paragraphs, page)) in self.long.iter().enumerate() {
+                let load = probe::cold_load(driver, &page.url, &page.texts).await;
+                if let Some(load) = kept(&mut results, &format!("{paragraphs} paragraphs"), load) {
+                    results.long[index].push(load);
+                }
+            }
+            if results.failures.len() > runs {
+                return Err(format!(
+                    "too many failed measurements: {:?}",
+                    results.failures
+                ));
             }
         }
         progress(&format!("heap: {WALK} client-side navigations"));

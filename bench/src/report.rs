@@ -42,12 +42,16 @@ fn bodies(root: &Path, urls: &[String]) -> [u64; 3] {
     total
 }
 
-pub fn print(results: &Results, plan: &Plan, runs: usize) {
+pub fn print(results: &Results, plan: &Plan, runs: usize, mode: &str) {
     let mut table = Table::default();
     println!("\nNewsroom bench: the app against its zero-JavaScript static rendition");
     println!(
         "{runs} interleaved runs, each in a fresh headless Chromium (empty profile and cache)."
     );
+    println!("App: {mode}.");
+    if !results.failures.is_empty() {
+        println!("Left out after failing: {}", results.failures.join("; "));
+    }
 
     table.section("(1) cold load of the seed article, ms since navigation start");
     let app = table.row("app: article text in the DOM", &ready(&results.app), "ms");

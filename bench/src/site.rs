@@ -126,6 +126,53 @@ pub fn write_static_pages(root: &Path, this_year: i32) -> Result<usize, String> 
     Ok(slugs.len())
 }
 
+/// The marker a prerendered page carries around its server-rendered content.
+const PRERENDERED: &str = "id=\"prerendered\"";
+
+/// Sets aside the build's prerendered pages so every route gets the bare app shell and the
+/// page is rendered in the browser, as in a build without prerendering. Subfolder pages are
+/// deleted (the server then falls back to the shell), and the root page loses its
+/// server-rendered body. Returns how many pages were prerendered.
+pub fn client_only(root: &Path) -> Result<usize, String> {
+    fn visit(dir: &Path, count: &mut usize) -> std::io::Result<()> {
+        for entry in std::fs::read_dir(dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                visit(&path, count)?;
+            } else if path.file_name().is_some_and(|name| name == "index.html")
+                && std::fs::read_to_string(&path)?.contains(PRERENDERED)
+            {
+                std::fs::remove_file(&path)?;
+                *count += 1;
+            }
+        }
+        Ok(())
+    }
+    let fail = |error: std::io::Error| format!("setting prerendered pages aside: {error}");
+    let index = root.join("index.html");
+    let html = std::fs::read_to_string(&index).map_err(fail)?;
+    if !html.contains(PRERENDERED) {
+        return Ok(0);
+    }
+    let body = html
+        .find("<body")
+        .and_then(|at| html[at..].find('>').map(|end| at + end + 1));
+    let close = html.rfind("</body>").unwrap_or(html.len());
+    let Some(body) = body.filter(|body| *body <= close) else {
+        return Err("the prerendered index.html has no <body>".to_string());
+    };
+    let shell = format!("{}</body></html>\n", &html[..body]);
+    let mut count = 0;
+    for entry in std::fs::read_dir(root).map_err(fail)? {
+        let path = entry.map_err(fail)?.path();
+        if path.is_dir() {
+            visit(&path, &mut count).map_err(fail)?;
+        }
+    }
+    std::fs::write(&index, shell).map_err(fail)?;
+    Ok(count + 1)
+}
+
 const COMPRESSIBLE: [&str; 6] = ["html", "js", "wasm", "css", "json", "svg"];
 
 fn compressible_files(
@@ -224,7 +271,23 @@ pub fn served_sizes(root: &Path, url_path: &str) -> Option<[u64; 3]> {
 
 #[cfg(test)]
 mod tests {
-    use super::stylesheets;
+    use super::*;
+
+    #[test]
+    fn client_only_leaves_the_bare_shell() {
+        let root = TempDir::new("client-only-test").unwrap();
+        let page = "<html><head><script>x</script></head><body><div id=\"prerendered\">T</div></body></html>";
+        std::fs::create_dir_all(root.path().join("articles/a")).unwrap();
+        std::fs::write(root.path().join("index.html"), page).unwrap();
+        std::fs::write(root.path().join("articles/a/index.html"), page).unwrap();
+        assert_eq!(client_only(root.path()), Ok(2));
+        let shell = std::fs::read_to_string(root.path().join("index.html")).unwrap();
+        assert_eq!(
+            shell,
+            "<html><head><script>x</script></head><body></body></html>\n"
+        );
+        assert!(!root.path().join("articles/a/index.html").exists());
+    }
 
     #[test]
     fn finds_stylesheets_in_minified_and_quoted_html() {

@@ -197,14 +197,27 @@ impl Browser {
         }
     }
 
-    /// Loads `path` and waits until the app runs. A prerendered page is readable before that,
-    /// but its links only navigate client-side once the app has started.
+    /// Loads `path` and waits until the app runs and, on a prerendered page, has taken over.
+    /// (A page whose content fails to load keeps its prerendered markup, so that wait is
+    /// bounded and not an error.)
     pub async fn open(&self, path: &str) {
         self.client
             .goto(&self.server.url(path))
             .await
             .expect("navigation");
         self.wait_for_app().await;
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            let prerendered = self
+                .client
+                .execute("return document.getElementById('prerendered') !== null", vec![])
+                .await
+                .unwrap_or(serde_json::Value::Bool(false));
+            if prerendered != serde_json::Value::Bool(true) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// Waits until the wasm app has started (Trunk's loader sets `window.wasmBindings`).
