@@ -38,7 +38,9 @@ fn main() {
 fn prerender(dist: &Path, content: &Path) -> Result<(), String> {
     let template = read(&dist.join("index.html"))?;
     if template.contains(&format!("id=\"{PRERENDERED_ID}\"")) {
-        return Err("dist/index.html is already a prerendered page: build the app again first".into());
+        return Err(
+            "dist/index.html is already a prerendered page: build the app again first".into(),
+        );
     }
     let site: Site = model::parse("site.json", &read(&content.join(paths::site()))?)
         .map_err(|error| error.to_string())?;

@@ -210,7 +210,10 @@ impl Browser {
         while Instant::now() < deadline {
             let prerendered = self
                 .client
-                .execute("return document.getElementById('prerendered') !== null", vec![])
+                .execute(
+                    "return document.getElementById('prerendered') !== null",
+                    vec![],
+                )
                 .await
                 .unwrap_or(serde_json::Value::Bool(false));
             if prerendered != serde_json::Value::Bool(true) {
