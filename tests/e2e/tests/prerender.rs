@@ -25,11 +25,7 @@ fn sample_slugs() -> BTreeSet<String> {
 #[tokio::test]
 async fn without_javascript_the_seed_article_reads_completely_and_its_links_work() {
     let browser = Browser::start_without_javascript(1280, 900).await;
-    browser
-        .client
-        .goto(&browser.server.url(&seed_path()))
-        .await
-        .unwrap();
+    open_without_app(&browser, &seed_path()).await;
     let text = body_text(&browser.client).await;
     let missing = missing_seed_lines(&text);
     assert!(
@@ -83,15 +79,34 @@ async fn script_free_title(browser: &Browser) -> String {
     browser.client.title().await.unwrap_or_default()
 }
 
+/// Loads a page in a browser without JavaScript: there is no app to wait for.
+async fn open_without_app(browser: &Browser, path: &str) {
+    browser
+        .client
+        .goto(&browser.server.url(path))
+        .await
+        .unwrap();
+}
+
+/// Waits until the app has replaced the prerendered markup and shows its own.
+async fn wait_for_takeover(browser: &Browser) {
+    eventually("the takeover", PATIENCE, || async {
+        let done = script(
+            &browser.client,
+            "return document.getElementById('prerendered') === null
+                && !document.getElementById('app').hidden",
+        )
+        .await;
+        (done == serde_json::Value::Bool(true)).then_some(())
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn the_app_takes_over_without_a_layout_shift_or_a_change_of_text() {
     let static_text = {
         let browser = Browser::start_without_javascript(1280, 900).await;
-        browser
-            .client
-            .goto(&browser.server.url(&seed_path()))
-            .await
-            .unwrap();
+        open_without_app(&browser, &seed_path()).await;
         let text = body_text(&browser.client).await;
         browser.close().await;
         text
@@ -99,11 +114,7 @@ async fn the_app_takes_over_without_a_layout_shift_or_a_change_of_text() {
 
     let browser = Browser::start(1280, 900).await;
     browser.open(&seed_path()).await;
-    eventually("the takeover", PATIENCE, || async {
-        let done = script(&browser.client, "return document.getElementById('prerendered') === null && !document.getElementById('app').hidden").await;
-        (done == serde_json::Value::Bool(true)).then_some(())
-    })
-    .await;
+    wait_for_takeover(&browser).await;
     let live_text = body_text(&browser.client).await;
     assert_eq!(
         live_text, static_text,
@@ -124,15 +135,7 @@ async fn the_app_takes_over_without_a_layout_shift_or_a_change_of_text() {
 async fn after_the_takeover_cards_back_and_the_newsletter_work() {
     let browser = Browser::start(1280, 900).await;
     browser.open(&seed_path()).await;
-    eventually("the takeover", PATIENCE, || async {
-        let done = script(
-            &browser.client,
-            "return document.getElementById('prerendered') === null",
-        )
-        .await;
-        (done == serde_json::Value::Bool(true)).then_some(())
-    })
-    .await;
+    wait_for_takeover(&browser).await;
     script(&browser.client, "window.__sameDocument = true; return null").await;
     let card = find(&browser.client, ".read-more .card__link").await;
     let card_title = card.text().await.unwrap();
