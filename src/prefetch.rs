@@ -66,11 +66,21 @@ fn when_idle(task: impl FnOnce() + 'static) {
     }
 }
 
-/// Watches cards and prefetches each one's article once it scrolls into view.
-pub fn observe_cards(list: &web_sys::Element) {
-    let Ok(links) = list.query_selector_all("a[data-slug]") else {
-        return;
-    };
+/// Watches a list's cards and prefetches each one's article once it scrolls into view. The
+/// watch ends when the returned value is dropped (with the list), so nothing outlives the page.
+pub struct CardWatch {
+    observer: web_sys::IntersectionObserver,
+    _on_visible: Closure<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>,
+}
+
+impl Drop for CardWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+pub fn observe_cards(list: &web_sys::Element) -> Option<CardWatch> {
+    let links = list.query_selector_all("a[data-slug]").ok()?;
     let on_visible = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
         |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
             for entry in entries.iter() {
@@ -83,17 +93,16 @@ pub fn observe_cards(list: &web_sys::Element) {
             }
         },
     );
-    let Ok(observer) = web_sys::IntersectionObserver::new(on_visible.as_ref().unchecked_ref())
-    else {
-        return;
-    };
-    // The observer lives as long as the page's cards; the closure must outlive it.
-    on_visible.forget();
+    let observer = web_sys::IntersectionObserver::new(on_visible.as_ref().unchecked_ref()).ok()?;
     for index in 0..links.length() {
         if let Some(link) = links.item(index) {
             observer.observe(link.unchecked_ref());
         }
     }
+    Some(CardWatch {
+        observer,
+        _on_visible: on_visible,
+    })
 }
 
 /// Prefetches the article a card link points at (its slug and category are data attributes).

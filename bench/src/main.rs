@@ -21,7 +21,7 @@ use std::time::Instant;
 
 const USAGE: &str = "\
 usage: newsroom-bench --dist DIR --server BIN [--chromedriver PATH] [--chromium PATH]
-                      [--runs N] [--quick] [--client-only]
+                      [--runs N] [--quick]
 
   --dist DIR           a release build (with content/) to measure
   --server BIN         the newsroom-server binary
@@ -29,7 +29,6 @@ usage: newsroom-bench --dist DIR --server BIN [--chromedriver PATH] [--chromium 
   --chromium PATH      default /usr/bin/chromium
   --runs N             interleaved runs per figure (default 15)
   --quick              3 runs, for trying the bench out
-  --client-only        set aside prerendered pages: the app renders every page in the browser
 ";
 
 /// The article every figure starts from.
@@ -47,7 +46,6 @@ pub struct Args {
     chromedriver: PathBuf,
     chromium: PathBuf,
     pub runs: usize,
-    client_only: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -57,7 +55,6 @@ fn parse_args() -> Result<Args, String> {
         chromedriver: PathBuf::from("/usr/bin/chromedriver"),
         chromium: PathBuf::from("/usr/bin/chromium"),
         runs: 15,
-        client_only: false,
     };
     let mut given = std::env::args().skip(1);
     while let Some(flag) = given.next() {
@@ -74,7 +71,6 @@ fn parse_args() -> Result<Args, String> {
                     .map_err(|_| format!("--runs expects a number, got {n:?}"))?;
             }
             "--quick" => args.runs = 3,
-            "--client-only" => args.client_only = true,
             other => return Err(format!("unknown option {other}")),
         }
     }
@@ -129,22 +125,34 @@ fn this_year() -> i32 {
     year as i32
 }
 
-/// The sample content as built, plus the static rendition of each of its articles.
-fn prepare_sample(dist: &Path, client_only: bool) -> Result<TempDir, String> {
+/// The sample content with the app rendering every page in the browser (prerendered pages set
+/// aside, so the app and the large catalog are measured alike), plus the static rendition of
+/// each article.
+fn prepare_sample(dist: &Path) -> Result<TempDir, String> {
     let started = Instant::now();
     let dir = TempDir::new("sample")?;
     site::copy_tree(dist, dir.path())?;
-    if client_only {
-        let pages = site::client_only(dir.path())?;
-        progress(&format!("{pages} prerendered pages set aside"));
-    }
+    let set_aside = site::client_only(dir.path())?;
     let pages = site::write_static_pages(dir.path(), this_year())?;
     let files = site::precompress(dir.path(), &|_| false)?;
     progress(&format!(
-        "sample site: {pages} static pages, {files} files precompressed ({:.1} s)",
+        "sample site: {set_aside} prerendered pages set aside, {pages} static pages, \
+         {files} files precompressed ({:.1} s)",
         started.elapsed().as_secs_f64()
     ));
     Ok(dir)
+}
+
+/// The build exactly as made, when it prerenders the seed article: what a reader of the
+/// deployed site gets first.
+fn prepare_built(dist: &Path) -> Result<Option<TempDir>, String> {
+    if !dist.join(format!("articles/{SEED}/index.html")).is_file() {
+        return Ok(None);
+    }
+    let dir = TempDir::new("built")?;
+    site::copy_tree(dist, dir.path())?;
+    site::precompress(dir.path(), &|_| false)?;
+    Ok(Some(dir))
 }
 
 /// The build with a generated catalog of `CATALOG_SIZE` articles (the sample's among them)
@@ -182,29 +190,23 @@ async fn run(args: &Args) -> Result<(), String> {
         return Err(format!("no build in {}", args.dist.display()));
     }
     progress("preparing the sites");
-    let sample = prepare_sample(&args.dist, args.client_only)?;
+    let sample = prepare_sample(&args.dist)?;
     let catalog = prepare_catalog(sample.path())?;
+    let built = prepare_built(&args.dist)?;
     let sample_server = Server::start(&args.server, sample.path(), "sample")?;
     let catalog_server = Server::start(&args.server, catalog.path(), "catalog")?;
-    let driver = Driver::start(&args.chromedriver, &args.chromium).await?;
-    let plan = plan::Plan::new(
-        sample.path(),
-        catalog.path(),
-        &sample_server,
-        &catalog_server,
-    )?;
-    let results = plan.measure(&driver, args.runs).await?;
-    let prerendered = sample
-        .path()
-        .join(format!("articles/{SEED}/index.html"))
-        .is_file();
-    let mode = if prerendered {
-        "the build prerenders the seed article: the app's first HTML already holds its text"
-    } else if args.client_only {
-        "prerendered pages set aside (--client-only): the app renders in the browser"
-    } else {
-        "the build does not prerender the seed article: the app renders in the browser"
+    let built_server = match &built {
+        Some(dir) => Some(Server::start(&args.server, dir.path(), "built")?),
+        None => None,
     };
-    report::print(&results, &plan, args.runs, mode);
+    let driver = Driver::start(&args.chromedriver, &args.chromium).await?;
+    let servers = plan::Servers {
+        sample: &sample_server,
+        catalog: &catalog_server,
+        built: built_server.as_ref(),
+    };
+    let plan = plan::Plan::new(sample.path(), catalog.path(), &servers)?;
+    let results = plan.measure(&driver, args.runs).await?;
+    report::print(&results, &plan, args.runs);
     Ok(())
 }

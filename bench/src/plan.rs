@@ -24,12 +24,21 @@ pub struct Plan {
     pub next_texts: Vec<String>,
     pub catalog: Target,
     pub long: Vec<(usize, Target)>,
+    /// The seed article as the build serves it, when the build prerenders it.
+    pub built: Option<Target>,
+}
+
+pub struct Servers<'a> {
+    pub sample: &'a Server,
+    pub catalog: &'a Server,
+    pub built: Option<&'a Server>,
 }
 
 #[derive(Default)]
 pub struct Results {
     pub app: Vec<Load>,
     pub static_page: Vec<Load>,
+    pub built: Vec<Load>,
     pub click: Vec<Click>,
     pub catalog: Vec<Load>,
     pub long: Vec<Vec<Load>>,
@@ -54,12 +63,8 @@ fn kept<T>(results: &mut Results, what: &str, outcome: Result<T, String>) -> Opt
 }
 
 impl Plan {
-    pub fn new(
-        sample_root: &Path,
-        catalog_root: &Path,
-        sample: &Server,
-        catalog: &Server,
-    ) -> Result<Plan, String> {
+    pub fn new(sample_root: &Path, catalog_root: &Path, servers: &Servers) -> Result<Plan, String> {
+        let (sample, catalog) = (servers.sample, servers.catalog);
         let sample_content = sample_root.join("content");
         let catalog_content = catalog_root.join("content");
         let seed = content::article(&sample_content, SEED)?;
@@ -68,6 +73,7 @@ impl Plan {
             .next()
             .ok_or("the seed article has no Read More card to click")?;
         let seed_texts = content::ready_texts(&sample_content, SEED)?;
+        let seed_texts_for_built = seed_texts.clone();
         let mut long = Vec::new();
         for paragraphs in LONG {
             let slug = synth::long_slug(paragraphs);
@@ -99,6 +105,11 @@ impl Plan {
                 texts: content::ready_texts(&catalog_content, SEED)?,
             },
             long,
+            built: servers.built.map(|built| Target {
+                slug: SEED.to_string(),
+                url: built.url(&format!("/articles/{SEED}")),
+                texts: seed_texts_for_built,
+            }),
         })
     }
 
@@ -126,6 +137,12 @@ impl Plan {
             let load = probe::cold_load(driver, &page.url, &page.texts).await;
             if let Some(load) = kept(&mut results, "static", load) {
                 results.static_page.push(load);
+            }
+            if let Some(page) = &self.built {
+                let load = probe::cold_load(driver, &page.url, &page.texts).await;
+                if let Some(load) = kept(&mut results, "app as built", load) {
+                    results.built.push(load);
+                }
             }
             let page = &self.catalog;
             let load = probe::cold_load(driver, &page.url, &page.texts).await;

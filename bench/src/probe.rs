@@ -110,7 +110,7 @@ async fn in_fresh_browser<T>(
     body: impl AsyncFnOnce(&Session) -> Result<T, String>,
 ) -> Result<T, String> {
     let session = driver.session(flags).await?;
-    // Above every deadline inside the page scripts (30 s to appear, 22 s to settle), so a
+    // Above every deadline inside the page scripts (30 s to appear, 21 s to settle), so a
     // slow page reports what it was waiting for instead of WebDriver's bare time-out.
     let timeouts = TimeoutConfiguration::new(
         Some(Duration::from_secs(90)),

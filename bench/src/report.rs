@@ -42,13 +42,16 @@ fn bodies(root: &Path, urls: &[String]) -> [u64; 3] {
     total
 }
 
-pub fn print(results: &Results, plan: &Plan, runs: usize, mode: &str) {
+pub fn print(results: &Results, plan: &Plan, runs: usize) {
     let mut table = Table::default();
     println!("\nNewsroom bench: the app against its zero-JavaScript static rendition");
     println!(
         "{runs} interleaved runs, each in a fresh headless Chromium (empty profile and cache)."
     );
-    println!("App: {mode}.");
+    println!("\"app\": rendered in the browser (any prerendered pages set aside).");
+    if plan.built.is_some() {
+        println!("\"app as built\": the build's prerendered page, then the app takes over.");
+    }
     if !results.failures.is_empty() {
         println!("Left out after failing: {}", results.failures.join("; "));
     }
@@ -72,6 +75,19 @@ pub fn print(results: &Results, plan: &Plan, runs: usize, mode: &str) {
         ratio(app_lcp, stat_lcp),
         "x",
     );
+    if !results.built.is_empty() {
+        let label = "app as built: article text in the DOM";
+        let built = table.row(label, &ready(&results.built), "ms");
+        table.value(
+            "ratio app as built / static (medians)",
+            ratio(built, stat),
+            "x",
+        );
+        let label = "app as built: largest contentful paint";
+        let built_lcp = table.row(label, &lcp(&results.built), "ms");
+        let label = "ratio app as built / static (medians)";
+        table.value(label, ratio(built_lcp, stat_lcp), "x");
+    }
 
     table.section("(2) click on a Read More card (app, client-side navigation)");
     let clicks: Vec<f64> = results.click.iter().map(|c| c.ms).collect();

@@ -259,7 +259,10 @@ fn compress_one(path: &Path) -> Result<(), String> {
 /// Size of a URL path's file under `root` as served raw, brotli and gzip.
 pub fn served_sizes(root: &Path, url_path: &str) -> Option<[u64; 3]> {
     let relative = url_path.split(['?', '#']).next()?.trim_start_matches('/');
-    let path = root.join(relative);
+    let mut path = root.join(relative);
+    if path.is_dir() {
+        path.push("index.html");
+    }
     let size = |suffix: &str| {
         let mut name = path.as_os_str().to_owned();
         name.push(suffix);

@@ -67,9 +67,11 @@ fn prefetch_on_event(event: &web_sys::Event) {
 #[component]
 pub fn CardList(articles: Vec<ArticleSummary>, heading: CardHeading) -> impl IntoView {
     let list = NodeRef::<leptos::html::Ul>::new();
+    // Kept until the list is unmounted; dropping it stops the observer and frees its callback.
+    let watch = StoredValue::new_local(None::<prefetch::CardWatch>);
     Effect::new(move |_| {
         if let Some(list) = list.get() {
-            prefetch::observe_cards(&list);
+            watch.set_value(prefetch::observe_cards(&list));
         }
     });
     view! {

@@ -11,17 +11,24 @@ pub mod seed;
 use fantoccini::{Client, ClientBuilder};
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 pub use page::*;
 
-/// Kills its process when dropped.
+/// Kills its process when dropped, and with it the process group the process leads (see
+/// `Driver::start`), so a browser whose session a failing test never closed dies too.
 pub struct ProcessGuard(Child);
 
 impl Drop for ProcessGuard {
     fn drop(&mut self) {
+        let group = format!("-{}", self.0.id());
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &group])
+            .stderr(Stdio::null())
+            .status();
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
@@ -117,7 +124,9 @@ impl Driver {
     pub async fn start() -> Driver {
         let binary = env_path("CHROMEDRIVER", "/usr/bin/chromedriver");
         let port = free_port();
+        // Its own process group: Chromium's processes join it and are killed with it.
         let child = Command::new(&binary)
+            .process_group(0)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
