@@ -222,3 +222,57 @@ async fn the_feed_and_the_sitemap_are_well_formed_and_list_every_article() {
         .iter()
         .any(|loc| loc.ends_with("/category/justice-system")));
 }
+
+#[tokio::test]
+async fn what_a_reader_typed_before_the_takeover_is_kept_with_the_focus() {
+    let browser = Browser::start(1280, 900).await;
+    // Content trickles in, so the prerendered page stays up long enough to type into.
+    let (status, _) = browser
+        .server
+        .request("POST", "/api/faults/content", "trickle");
+    assert_eq!(status, 204);
+    open_without_app(
+        &browser,
+        "/articles/freedom-the-manila-prayer-gathering-2025",
+    )
+    .await;
+    let field = find(&browser.client, "#prerendered #newsletter-email").await;
+    field.click().await.unwrap();
+    field.send_keys("early@example.org").await.unwrap();
+    let still_prerendered = script(
+        &browser.client,
+        "return document.getElementById('prerendered') !== null",
+    )
+    .await;
+    assert_eq!(
+        still_prerendered,
+        serde_json::Value::Bool(true),
+        "typed before the takeover"
+    );
+
+    eventually(
+        "the takeover",
+        std::time::Duration::from_secs(40),
+        || async {
+            let done = script(
+                &browser.client,
+                "return document.getElementById('prerendered') === null",
+            )
+            .await;
+            (done == serde_json::Value::Bool(true)).then_some(())
+        },
+    )
+    .await;
+    let field = find(&browser.client, "#newsletter-email").await;
+    assert_eq!(
+        field.prop("value").await.unwrap().as_deref(),
+        Some("early@example.org")
+    );
+    let focused = script(&browser.client, "return document.activeElement.id").await;
+    assert_eq!(
+        focused.as_str(),
+        Some("newsletter-email"),
+        "focus stays in the field"
+    );
+    browser.close().await;
+}
