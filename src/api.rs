@@ -120,9 +120,6 @@ pub struct ArticlePage {
     pub related: Vec<ArticleSummary>,
 }
 
-/// How many Read More cards an article shows.
-pub const RELATED_COUNT: usize = 9;
-
 /// The article, then its Read More cards from the first page of its category and of all
 /// articles: two small files whatever the size of the catalog. Missing listings cost cards,
 /// not the article.
@@ -137,12 +134,10 @@ pub async fn article_page(slug: &str) -> Result<ArticlePage, LoadError> {
             Vec::new()
         }
     };
-    let related = newsroom_core::related::select_related(
-        &article.slug,
-        &article.category.slug,
+    let related = newsroom_core::related::read_more(
+        &article,
         &articles_of(&same_category),
         &articles_of(&recent),
-        RELATED_COUNT,
     );
     Ok(ArticlePage { article, related })
 }

@@ -12,16 +12,5 @@ pub fn current_year() -> i32 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|elapsed| elapsed.as_secs())
         .unwrap_or(0);
-    // Days since 1970 to a civil year: good enough for a copyright line (UTC).
-    let mut remaining = seconds / 86_400;
-    let mut year: i32 = 1970;
-    loop {
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        let length = if leap { 366 } else { 365 };
-        if remaining < length {
-            return year;
-        }
-        remaining -= length;
-        year += 1;
-    }
+    newsroom_core::date::year_of_unix_seconds(seconds)
 }

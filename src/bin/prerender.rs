@@ -9,7 +9,7 @@
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::location::RequestUrl;
-use newsroom::api::{ArticlePage, RELATED_COUNT};
+use newsroom::api::ArticlePage;
 use newsroom::app::{Frame, SiteData};
 use newsroom::components::newsletter::NewsletterSignup;
 use newsroom::components::status::NotFound;
@@ -72,13 +72,7 @@ fn prerender(dist: &Path, content: &Path) -> Result<(), String> {
     for article in &articles {
         let same_category =
             listing_at(&paths::category_listing(&article.category.slug, 1)).unwrap_or(&empty);
-        let related = related::select_related(
-            &article.slug,
-            &article.category.slug,
-            &same_category.articles,
-            &newest.articles,
-            RELATED_COUNT,
-        );
+        let related = related::read_more(article, &same_category.articles, &newest.articles);
         let route = format!("/articles/{}", article.slug);
         let data = ArticlePage {
             article: Rc::new(article.clone()),

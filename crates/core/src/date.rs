@@ -106,6 +106,23 @@ pub fn machine_date(iso: &str) -> Option<String> {
     Date::parse_iso(iso).map(|date| date.iso())
 }
 
+/// The calendar year (UTC) of a moment given as seconds since 1970-01-01T00:00:00Z: what the
+/// footer's copyright range ends with, computed the same way wherever the page is rendered.
+pub fn year_of_unix_seconds(seconds: u64) -> i32 {
+    // 400 Gregorian years are exactly 146,097 days; walk the remainder a year at a time.
+    let days = seconds / 86_400;
+    let mut year = 1970 + 400 * (days / 146_097) as i32;
+    let mut days = days % 146_097;
+    loop {
+        let length = if is_leap_year(year) { 366 } else { 365 };
+        if days < length {
+            return year;
+        }
+        days -= length;
+        year += 1;
+    }
+}
+
 pub fn is_leap_year(year: i32) -> bool {
     year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
 }

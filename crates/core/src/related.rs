@@ -11,6 +11,25 @@ use crate::model::ArticleSummary;
 use std::cmp::Ordering;
 use std::collections::HashSet;
 
+/// How many Read More cards an article shows.
+pub const READ_MORE_COUNT: usize = 9;
+
+/// An article's Read More cards, from the first listing page of its category and the first
+/// listing page of all articles: the same choice in the browser and in prerendered pages.
+pub fn read_more(
+    article: &crate::model::Article,
+    same_category: &[ArticleSummary],
+    recent: &[ArticleSummary],
+) -> Vec<ArticleSummary> {
+    select_related(
+        &article.slug,
+        &article.category.slug,
+        same_category,
+        recent,
+        READ_MORE_COUNT,
+    )
+}
+
 /// Up to `count` cards for the article `current_slug` of category `current_category_slug`.
 ///
 /// `same_category` is the first page of the category's listing and `recent` the first page of

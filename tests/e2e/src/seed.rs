@@ -44,17 +44,5 @@ pub fn current_year() -> i32 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|elapsed| elapsed.as_secs())
         .unwrap_or(0);
-    // 400 Gregorian years are exactly 146,097 days; walk the rest year by year.
-    let mut days = seconds / 86_400;
-    let mut year = 1970 + 400 * (days / 146_097) as i32;
-    days %= 146_097;
-    loop {
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        let length = if leap { 366 } else { 365 };
-        if days < length {
-            return year;
-        }
-        days -= length;
-        year += 1;
-    }
+    newsroom_core::date::year_of_unix_seconds(seconds)
 }

@@ -241,3 +241,13 @@ fn dates_order_chronologically() {
     assert!(parse("2024-12-31") < parse("2025-01-01"));
     assert!(parse("2025-01-31") < parse("2025-02-01"));
 }
+
+#[test]
+fn the_year_of_a_unix_time_turns_over_at_midnight_utc_on_new_years_day() {
+    // Seconds since the epoch, worked out independently for these instants.
+    assert_eq!(year_of_unix_seconds(0), 1970);
+    assert_eq!(year_of_unix_seconds(951_782_400), 2000); // 2000-02-29T00:00:00Z
+    assert_eq!(year_of_unix_seconds(1_798_761_599), 2026); // 2026-12-31T23:59:59Z
+    assert_eq!(year_of_unix_seconds(1_798_761_600), 2027); // 2027-01-01T00:00:00Z
+    assert_eq!(year_of_unix_seconds(13_601_087_999), 2400); // 2400-12-31T23:59:59Z
+}
