@@ -1,11 +1,11 @@
 //! Accessibility probes: axe-core's rule checks, the heading outline, keyboard focus and layout
 //! overflow, each read from the live page in the browser rather than from source.
 
+use crate::devtools::devtools;
 use crate::page::{eventually, script, PATIENCE};
 use crate::Browser;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
-use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::Client;
 use serde_json::Value;
 use std::path::PathBuf;
@@ -166,25 +166,6 @@ pub async fn wait_for_focus(client: &Client, css: &str) {
     .await;
 }
 
-/// A Chrome DevTools Protocol call through ChromeDriver's `goog/cdp/execute` endpoint.
-#[derive(Debug)]
-struct DevTools(Value);
-
-impl WebDriverCompatibleCommand for DevTools {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        let session = session_id.unwrap_or_default();
-        base_url.join(&format!("session/{session}/goog/cdp/execute"))
-    }
-
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(self.0.to_string()))
-    }
-}
-
 /// Chromium's narrowest window, headless or not.
 const MIN_WINDOW_WIDTH: u32 = 500;
 
@@ -192,13 +173,12 @@ const MIN_WINDOW_WIDTH: u32 = 500;
 /// narrower than 500 px, yet phones go down to 320 (WCAG's reflow width), so narrow widths are
 /// emulated the way DevTools' device mode does it. Holds for later navigations in the tab.
 pub async fn emulate_viewport(client: &Client, width: u32, height: u32) {
-    let command = DevTools(serde_json::json!({
-        "cmd": "Emulation.setDeviceMetricsOverride",
-        "params": { "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false }
-    }));
-    client
-        .issue_cmd(command)
-        .await
+    devtools(
+        client,
+        "Emulation.setDeviceMetricsOverride",
+        serde_json::json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false }),
+    )
+    .await
         .unwrap_or_else(|error| panic!("emulating a {width} px viewport: {error}"));
 }
 

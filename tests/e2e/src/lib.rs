@@ -4,6 +4,7 @@
 
 pub mod a11y;
 pub mod console;
+pub mod devtools;
 pub mod fixtures;
 pub mod page;
 pub mod seed;
