@@ -94,8 +94,8 @@ fn prerender(dist: &Path, content: &Path) -> Result<(), String> {
         )?);
     }
 
-    for (path, page) in &listings {
-        let (route, base_href, title, description) = listing_route(path, page, &site);
+    for (_, page) in &listings {
+        let (route, base_href, title, description) = listing_route(page, &site);
         let page = Rc::new(page.clone());
         let is_home = page.category.is_none();
         let body = render(&route, &site, move || {
@@ -148,7 +148,7 @@ fn prerender(dist: &Path, content: &Path) -> Result<(), String> {
 }
 
 /// The address, link base, title and description of a listing page.
-fn listing_route(path: &str, page: &ListingPage, site: &Site) -> (String, String, String, String) {
+fn listing_route(page: &ListingPage, site: &Site) -> (String, String, String, String) {
     let (base, heading, description) = match &page.category {
         Some(category) => (
             format!("/category/{}", category.slug),
@@ -166,7 +166,6 @@ fn listing_route(path: &str, page: &ListingPage, site: &Site) -> (String, String
         1 => base.clone(),
         n => format!("{base}/page/{n}"),
     };
-    let _ = path;
     let base_href = if base.is_empty() {
         "/".to_string()
     } else {
