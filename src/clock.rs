@@ -8,9 +8,5 @@ pub fn current_year() -> i32 {
 
 #[cfg(not(target_arch = "wasm32"))]
 pub fn current_year() -> i32 {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|elapsed| elapsed.as_secs())
-        .unwrap_or(0);
-    newsroom_core::date::year_of_unix_seconds(seconds)
+    newsroom_core::date::this_year_utc()
 }

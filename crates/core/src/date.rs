@@ -106,6 +106,16 @@ pub fn machine_date(iso: &str) -> Option<String> {
     Date::parse_iso(iso).map(|date| date.iso())
 }
 
+/// This year (UTC) by the system clock. For native code only: a browser build has no system
+/// clock and reads the year from JavaScript's `Date` instead.
+pub fn this_year_utc() -> i32 {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|elapsed| elapsed.as_secs())
+        .unwrap_or(0);
+    year_of_unix_seconds(seconds)
+}
+
 /// The calendar year (UTC) of a moment given as seconds since 1970-01-01T00:00:00Z: what the
 /// footer's copyright range ends with, computed the same way wherever the page is rendered.
 pub fn year_of_unix_seconds(seconds: u64) -> i32 {

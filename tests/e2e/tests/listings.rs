@@ -24,6 +24,15 @@ async fn cards(browser: &Browser) -> usize {
     find_all(&browser.client, ".listing .card").await.len()
 }
 
+/// Follows the pager's `next` or `prev` link.
+async fn follow_pager(browser: &Browser, rel: &str) {
+    find(&browser.client, &format!(".pager a[rel='{rel}']"))
+        .await
+        .click()
+        .await
+        .expect("the pager link");
+}
+
 async fn wait_for_page(browser: &Browser, position: &str) {
     eventually(position, PATIENCE, || async {
         text_of(&browser.client, ".pager__position")
@@ -50,20 +59,12 @@ async fn newer_and_older_links_walk_the_home_listing() {
         .await
         .is_empty());
 
-    find(&browser.client, ".pager a[rel='next']")
-        .await
-        .click()
-        .await
-        .unwrap();
+    follow_pager(&browser, "next").await;
     wait_for_page(&browser, "Page 2 of 3").await;
     assert_eq!(current_path(&browser.client).await, "/page/2");
     assert_eq!(cards(&browser).await, 12);
 
-    find(&browser.client, ".pager a[rel='next']")
-        .await
-        .click()
-        .await
-        .unwrap();
+    follow_pager(&browser, "next").await;
     wait_for_page(&browser, "Page 3 of 3").await;
     assert_eq!(cards(&browser).await, 1);
     assert!(
@@ -77,11 +78,7 @@ async fn newer_and_older_links_walk_the_home_listing() {
         "Field note number 00"
     );
 
-    find(&browser.client, ".pager a[rel='prev']")
-        .await
-        .click()
-        .await
-        .unwrap();
+    follow_pager(&browser, "prev").await;
     wait_for_page(&browser, "Page 2 of 3").await;
     assert_eq!(current_path(&browser.client).await, "/page/2");
     browser.close().await;
@@ -94,11 +91,7 @@ async fn a_category_listing_is_paged_and_a_page_past_the_end_is_not_found() {
     browser.open("/category/field-notes").await;
     wait_for_page(&browser, "Page 1 of 3").await;
     assert_eq!(text_of(&browser.client, "h1").await, "Field notes");
-    find(&browser.client, ".pager a[rel='next']")
-        .await
-        .click()
-        .await
-        .unwrap();
+    follow_pager(&browser, "next").await;
     wait_for_page(&browser, "Page 2 of 3").await;
     assert_eq!(
         current_path(&browser.client).await,
