@@ -8,9 +8,9 @@ use crate::pages::article::ArticlePage;
 use crate::pages::listing::{CategoryPage, HomePage};
 use crate::pages::not_found::NotFoundPage;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use crate::router::{provide_path, use_route};
 use newsroom_core::model::Site;
+use newsroom_core::route::{PageKind, Route};
 use std::rc::Rc;
 
 /// `site.json`, read once and shared by the header, footer, newsletter block and page titles.
@@ -31,25 +31,33 @@ pub fn use_site() -> SiteData {
     expect_context::<SiteData>()
 }
 
+/// The app, showing the page of `path` (which the browser's navigation keeps current).
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(path: RwSignal<String>) -> impl IntoView {
     let site: LocalResource<Result<Rc<Site>, LoadError>> = LocalResource::new(api::site);
     provide_context(SiteData(Signal::derive_local(move || {
         site.get().and_then(Result::ok)
     })));
     provide_route_focus();
+    provide_path(path);
     view! {
-        <Router>
-            <Frame>
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/page/:page") view=HomePage />
-                    <Route path=path!("/articles/:slug") view=ArticlePage />
-                    <Route path=path!("/category/:slug") view=CategoryPage />
-                    <Route path=path!("/category/:slug/page/:page") view=CategoryPage />
-                </Routes>
-            </Frame>
-        </Router>
+        <Frame>
+            <CurrentPage />
+        </Frame>
+    }
+}
+
+/// The page of the current route. Only a change of kind replaces the page: between two articles
+/// the article page stays and loads the other one.
+#[component]
+fn CurrentPage() -> impl IntoView {
+    let route = use_route();
+    let kind = Memo::new(move |_| route.with(Route::kind));
+    move || match kind.get() {
+        PageKind::Home => view! { <HomePage /> }.into_any(),
+        PageKind::Article => view! { <ArticlePage /> }.into_any(),
+        PageKind::Category => view! { <CategoryPage /> }.into_any(),
+        PageKind::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
 }
 

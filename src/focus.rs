@@ -11,7 +11,7 @@
 use leptos::ev::MouseEvent;
 use leptos::html::H1;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use crate::router::use_path;
 use wasm_bindgen::JsCast;
 
 /// How many frames a heading may take to enter the document before focus gives up on it (half a
@@ -22,17 +22,17 @@ const ATTACH_FRAMES: u8 = 30;
 #[derive(Clone, Copy)]
 struct FocusPending(RwSignal<Option<String>>);
 
-/// Called once by the app, outside the router, so every page can find it.
+/// Called once by the app, so every page can find it.
 pub fn provide_route_focus() {
     provide_context(FocusPending(RwSignal::new(None)));
 }
 
-/// Watches the route (inside the router). The first path is the page load itself: focus stays
+/// Watches the path. The first path is the page load itself: focus stays
 /// where the browser puts it, at the top of the document.
 #[component]
 pub fn RouteFocus() -> impl IntoView {
     let pending = expect_context::<FocusPending>().0;
-    let pathname = use_location().pathname;
+    let pathname = use_path();
     Effect::new(move |previous: Option<String>| {
         let path = pathname.get();
         if previous.is_some_and(|previous| previous != path) {
@@ -48,7 +48,7 @@ pub fn RouteFocus() -> impl IntoView {
 pub fn focus_on_arrival() -> NodeRef<H1> {
     let heading = NodeRef::<H1>::new();
     if let Some(FocusPending(pending)) = use_context::<FocusPending>() {
-        let rendered_for = use_location().pathname.get_untracked();
+        let rendered_for = use_path().get_untracked();
         Effect::new(move |_| {
             if pending.with(|path| path.as_deref() != Some(rendered_for.as_str())) {
                 return;
@@ -83,9 +83,9 @@ fn focus_once_attached(
     });
 }
 
-/// "Skip to main content". The router takes every same-origin link click as a navigation and
-/// only scrolls to a `#fragment`, so the link moves focus itself: keyboard users must land in
-/// `<main>`, not just see it.
+/// "Skip to main content". Following a `#fragment` scrolls to it, but browsers differ on whether
+/// focus moves too, so the link moves focus itself: keyboard users must land in `<main>`, not
+/// just see it.
 #[component]
 pub fn SkipLink() -> impl IntoView {
     let skip = |event: MouseEvent| {

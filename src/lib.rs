@@ -13,6 +13,7 @@ pub mod focus;
 pub mod head;
 pub mod pages;
 pub mod prefetch;
+pub mod router;
 pub mod takeover;
 
 /// Mounts the app on `<body>`.
@@ -22,13 +23,17 @@ pub fn start() {
     // formatting machinery, which keeps the wasm small.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
+    use leptos::prelude::*;
     use wasm_bindgen::JsCast;
-    let document = leptos::prelude::document();
+    let path = RwSignal::new(router::browser_path());
+    router::listen_for_navigation(path);
+    let app = move || view! { <app::App path /> };
+    let document = document();
     if document
         .get_element_by_id(takeover::PRERENDERED_ID)
         .is_none()
     {
-        leptos::mount::mount_to_body(app::App);
+        leptos::mount::mount_to_body(app);
         return;
     }
     // A prerendered page: render beside it, hidden, and swap when ready (see `takeover`).
@@ -41,5 +46,5 @@ pub fn start() {
     let body = document.body().expect("a page has a body");
     let _ = body.append_child(&container);
     // The app lives as long as the page.
-    std::mem::forget(leptos::mount::mount_to(container, app::App));
+    std::mem::forget(leptos::mount::mount_to(container, app));
 }

@@ -27,10 +27,10 @@ pub fn reveal_when_ready() {
 /// for another address (a static host's `404.html` standing in for a page it does not have),
 /// the app's own answer is shown.
 pub fn reveal_unless_prerendered_here() {
-    let location = leptos_router::hooks::use_location();
+    let path = crate::router::use_path();
     let site = crate::app::use_site();
     Effect::new(move |_| {
-        let path = location.pathname.get();
+        let path = path.get();
         if site.get().is_some() && prerendered_route().is_some_and(|route| route != path) {
             reveal();
         }

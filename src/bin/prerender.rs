@@ -7,8 +7,6 @@
 #![recursion_limit = "256"]
 
 use leptos::prelude::*;
-use leptos_router::components::Router;
-use leptos_router::location::RequestUrl;
 use newsroom::api::ArticlePage;
 use newsroom::app::{Frame, SiteData};
 use newsroom::components::newsletter::NewsletterSignup;
@@ -16,9 +14,11 @@ use newsroom::components::status::NotFound;
 use newsroom::focus::provide_route_focus;
 use newsroom::pages::article::ArticleView;
 use newsroom::pages::listing::ListingContent;
+use newsroom::router::provide_path;
 use newsroom::takeover::PRERENDERED_ID;
 use newsroom_core::model::{self, ListingPage, Site};
 use newsroom_core::publish::{self, PageHead, PageKind};
+use newsroom_core::route::{article_path, Route};
 use newsroom_core::{catalog, paths, related};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
@@ -73,7 +73,7 @@ fn prerender(dist: &Path, content: &Path) -> Result<(), String> {
         let same_category =
             listing_at(&paths::category_listing(&article.category.slug, 1)).unwrap_or(&empty);
         let related = related::read_more(article, &same_category.articles, &newest.articles);
-        let route = format!("/articles/{}", article.slug);
+        let route = article_path(&article.slug);
         let data = ArticlePage {
             article: Rc::new(article.clone()),
             related,
@@ -95,11 +95,11 @@ fn prerender(dist: &Path, content: &Path) -> Result<(), String> {
     }
 
     for (_, page) in &listings {
-        let (route, base_href, title, description) = listing_route(page, &site);
+        let (route, title, description) = listing_route(page, &site);
         let page = Rc::new(page.clone());
         let is_home = page.category.is_none();
         let body = render(&route, &site, move || {
-            let content = view! { <ListingContent page base_href /> };
+            let content = view! { <ListingContent page /> };
             if is_home {
                 view! { {content} <NewsletterSignup /> }.into_any()
             } else {
@@ -147,33 +147,17 @@ fn prerender(dist: &Path, content: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// The address, link base, title and description of a listing page.
-fn listing_route(page: &ListingPage, site: &Site) -> (String, String, String, String) {
-    let (base, heading, description) = match &page.category {
+/// The address, title and description of a listing page.
+fn listing_route(page: &ListingPage, site: &Site) -> (String, String, String) {
+    let (heading, description) = match &page.category {
         Some(category) => (
-            format!("/category/{}", category.slug),
             category.name.clone(),
             format!("Articles in {}.", category.name),
         ),
-        None => (
-            String::new(),
-            "Latest news".to_string(),
-            site.description.clone(),
-        ),
-    };
-    let route = match page.page {
-        1 if base.is_empty() => "/".to_string(),
-        1 => base.clone(),
-        n => format!("{base}/page/{n}"),
-    };
-    let base_href = if base.is_empty() {
-        "/".to_string()
-    } else {
-        base
+        None => ("Latest news".to_string(), site.description.clone()),
     };
     (
-        route,
-        base_href,
+        Route::of_listing(page, page.page).path(),
         publish::page_title(&heading, &site.name),
         description,
     )
@@ -187,15 +171,10 @@ fn render(route: &str, site: &Rc<Site>, content: impl FnOnce() -> AnyView + 'sta
     // Rendering happens on this one thread; the wrapper satisfies the frame's `Send` bound.
     let content = send_wrapper::SendWrapper::new(content);
     owner.with(move || {
-        provide_context(RequestUrl::new(&route));
         provide_context(SiteData(Signal::stored_local(Some(site))));
         provide_route_focus();
-        view! {
-            <Router>
-                <Frame>{content.take()()}</Frame>
-            </Router>
-        }
-        .to_html()
+        provide_path(RwSignal::new(route));
+        view! { <Frame>{content.take()()}</Frame> }.to_html()
     })
 }
 

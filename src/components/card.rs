@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use newsroom_core::date::{display_date, machine_date};
 use newsroom_core::excerpt::card_excerpt;
 use newsroom_core::model::ArticleSummary;
+use newsroom_core::route::article_path;
 
 /// Which heading a card's title is: h2 in listings (under the page's h1), h3 under "Read More".
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -15,7 +16,7 @@ pub enum CardHeading {
 /// stop and a short accessible name per card); CSS stretches its click area over the card.
 #[component]
 pub fn ArticleCard(summary: ArticleSummary, heading: CardHeading) -> impl IntoView {
-    let href = format!("/articles/{}", summary.slug);
+    let href = article_path(&summary.slug);
     // The data attributes tell the prefetcher what to load before the click.
     let title_link = view! {
         <a

@@ -5,10 +5,10 @@
 use crate::api::{self, SignupError, SignupOutcome};
 use crate::app::use_site;
 use crate::components::link::SafeLink;
+use crate::router::use_path;
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_location;
 use newsroom_core::email::{is_valid_email, normalize_email};
 use newsroom_core::model::Newsletter;
 use std::rc::Rc;
@@ -36,7 +36,7 @@ pub fn NewsletterSignup() -> impl IntoView {
 
 #[component]
 fn SignupForm(newsletter: Rc<Newsletter>) -> impl IntoView {
-    let location = use_location();
+    let path = use_path();
     let email = RwSignal::new(String::new());
     let honeypot = RwSignal::new(String::new());
     let field_error = RwSignal::new(None::<&'static str>);
@@ -74,7 +74,7 @@ fn SignupForm(newsletter: Rc<Newsletter>) -> impl IntoView {
             }
             state.set(FormState::Submitting);
             let newsletter = newsletter.clone();
-            let source = location.pathname.get_untracked();
+            let source = path.get_untracked();
             spawn_local(async move {
                 let outcome = api::subscribe(&newsletter, &address, &source).await;
                 state.set(match outcome {

@@ -7,16 +7,22 @@ use crate::components::status::{LoadFailure, LoadingSkeleton, NotFound};
 use crate::focus::focus_on_arrival;
 use crate::head::{page_title, use_page_meta};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use crate::router::use_route;
 use newsroom_core::reading_time;
+use newsroom_core::route::{category_path, Route};
 
 /// `/articles/:slug`.
 #[component]
 pub fn ArticlePage() -> impl IntoView {
-    let params = use_params_map();
-    let slug = move || params.read().get("slug").unwrap_or_default();
+    let route = use_route();
+    // Kept while the route moves on to another kind of page, which replaces this one: no request
+    // for an article nobody asked for.
+    let slug = Memo::new(move |previous: Option<&String>| match &*route.read() {
+        Route::Article { slug } => slug.clone(),
+        _ => previous.cloned().unwrap_or_default(),
+    });
     let page = LocalResource::new(move || {
-        let slug = slug();
+        let slug = slug.get();
         async move { api::article_page(&slug).await }
     });
     let retry = Callback::new(move |_| page.refetch());
@@ -62,7 +68,7 @@ pub fn ArticleView(data: ArticlePageData) -> impl IntoView {
         );
     }
     let minutes = reading_time::minutes(&article);
-    let category_href = format!("/category/{}", article.category.slug);
+    let category_href = category_path(&article.category.slug);
     let hero = article.hero.clone();
     let body_first_image = if hero.is_some() {
         Loading::Lazy

@@ -6,75 +6,63 @@ use crate::components::status::{LoadFailure, LoadingSkeleton, NotFound};
 use crate::focus::focus_on_arrival;
 use crate::head::{page_title, use_page_meta};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use crate::router::use_route;
 use newsroom_core::model::ListingPage;
+use newsroom_core::route::Route;
 use std::rc::Rc;
 
-/// `/` and `/page/:page`: every article, newest first.
+/// `/` and `/page/{n}`: every article, newest first.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let params = use_params_map();
-    let page_number = move || parse_page(params.read().get("page"));
-    let listing = LocalResource::new(move || {
-        let page = page_number();
-        async move { api::listing(page?).await }
+    let route = use_route();
+    let page_number = Memo::new(move |previous: Option<&u32>| match &*route.read() {
+        Route::Home { page } => *page,
+        _ => previous.copied().unwrap_or(1),
     });
+    let listing = LocalResource::new(move || api::listing(page_number.get()));
     view! {
-        <ListingView listing base_href="/".to_string() />
+        <ListingView listing />
         <NewsletterSignup />
     }
 }
 
-/// `/category/:slug` and `/category/:slug/page/:page`: one category, newest first.
+/// `/category/{slug}` and `/category/{slug}/page/{n}`: one category, newest first.
 #[component]
 pub fn CategoryPage() -> impl IntoView {
-    let params = use_params_map();
-    let slug = move || params.read().get("slug").unwrap_or_default();
-    let page_number = move || parse_page(params.read().get("page"));
+    let route = use_route();
+    let category = Memo::new(
+        move |previous: Option<&(String, u32)>| match &*route.read() {
+            Route::Category { slug, page } => (slug.clone(), *page),
+            _ => previous.cloned().unwrap_or_default(),
+        },
+    );
     let listing = LocalResource::new(move || {
-        let slug = slug();
-        let page = page_number();
-        async move { api::category_listing(&slug, page?).await }
+        let (slug, page) = category.get();
+        async move { api::category_listing(&slug, page).await }
     });
-    view! { <ListingView listing base_href=format!("/category/{}", slug()) /> }
-}
-
-/// No page segment is page 1; anything but a positive number is an address that cannot exist.
-fn parse_page(segment: Option<String>) -> Result<u32, LoadError> {
-    match segment {
-        None => Ok(1),
-        Some(text) => text
-            .parse()
-            .ok()
-            .filter(|&page| page >= 1)
-            .ok_or(LoadError::NotFound),
-    }
+    view! { <ListingView listing /> }
 }
 
 #[component]
 fn ListingView(
     listing: LocalResource<Result<Rc<ListingPage>, LoadError>>,
-    base_href: String,
 ) -> impl IntoView {
     let retry = Callback::new(move |_| listing.refetch());
     view! {
         <Suspense fallback=|| view! { <LoadingSkeleton what="articles" /> }>
-            {move || {
-                let base_href = base_href.clone();
-                Suspend::new(async move {
-                    match listing.await {
-                        Ok(page) => view! { <ListingContent page base_href /> }.into_any(),
-                        Err(LoadError::NotFound) => view! { <NotFound /> }.into_any(),
-                        Err(error) => view! { <LoadFailure error retry /> }.into_any(),
-                    }
-                })
-            }}
+            {move || Suspend::new(async move {
+                match listing.await {
+                    Ok(page) => view! { <ListingContent page /> }.into_any(),
+                    Err(LoadError::NotFound) => view! { <NotFound /> }.into_any(),
+                    Err(error) => view! { <LoadFailure error retry /> }.into_any(),
+                }
+            })}
         </Suspense>
     }
 }
 
 #[component]
-pub fn ListingContent(page: Rc<ListingPage>, base_href: String) -> impl IntoView {
+pub fn ListingContent(page: Rc<ListingPage>) -> impl IntoView {
     let site = use_site();
     crate::takeover::reveal_when_ready();
     let heading = page
@@ -101,14 +89,7 @@ pub fn ListingContent(page: Rc<ListingPage>, base_href: String) -> impl IntoView
             },
         );
     }
-    let page_href = |number: u32| {
-        let base = base_href.trim_end_matches('/');
-        match number {
-            1 if base.is_empty() => "/".to_string(),
-            1 => base.to_string(),
-            n => format!("{base}/page/{n}"),
-        }
-    };
+    let page_href = |number: u32| Route::of_listing(&page, number).path();
     let newer = (page.page > 1).then(|| page_href(page.page - 1));
     let older = (page.page < page.total_pages).then(|| page_href(page.page + 1));
     view! {

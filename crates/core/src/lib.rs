@@ -11,6 +11,7 @@ pub mod paths;
 pub mod publish;
 pub mod reading_time;
 pub mod related;
+pub mod route;
 pub mod url;
 /// The editors' checker needs JSON paths, so it comes with them.
 #[cfg(feature = "field-paths")]

@@ -4,6 +4,7 @@
 
 use crate::date::Date;
 use crate::model::{Article, ListingPage, Site};
+use crate::route::{article_path, category_path};
 use serde_json::json;
 
 /// Escapes text for HTML content and quoted attribute values.
@@ -185,8 +186,8 @@ fn article_json_ld(
         "@type": "BreadcrumbList",
         "itemListElement": [
             crumb(1, &site.name, "/"),
-            crumb(2, &article.category.name, &format!("/category/{}", article.category.slug)),
-            crumb(3, &article.title, &format!("/articles/{}", article.slug)),
+            crumb(2, &article.category.name, &category_path(&article.category.slug)),
+            crumb(3, &article.title, &article_path(&article.slug)),
         ],
     });
     [article_ld, breadcrumbs]
@@ -219,7 +220,7 @@ pub fn rss_feed(site: &Site, newest: &ListingPage) -> String {
     ));
     xml.push_str("<language>en</language>\n");
     for summary in &newest.articles {
-        let link = format!("{base}/articles/{}", summary.slug);
+        let link = format!("{base}{}", article_path(&summary.slug));
         xml.push_str("<item>\n");
         xml.push_str(&format!("<title>{}</title>\n", escape_xml(&summary.title)));
         xml.push_str(&format!("<link>{}</link>\n", escape_xml(&link)));
