@@ -5,17 +5,16 @@
 //! the rest of the visit: going back to a page, or opening an article whose listing was already
 //! read, costs no request.
 
-use gloo_net::http::Request;
-use newsroom_core::model::{self, Article, ArticleSummary, ContentError, ListingPage, Site};
+use newsroom_core::model::{Article, ArticleSummary, ContentError, ListingPage, Site};
 use newsroom_core::paths;
-use serde::de::DeserializeOwned;
-use std::any::Any;
-use std::cell::RefCell;
-use std::collections::HashMap;
+use newsroom_core::route::Route;
 use std::rc::Rc;
 use std::time::Duration;
 
+mod cache;
 mod newsletter;
+pub use cache::is_loaded_or_loading;
+use cache::load;
 pub use newsletter::{subscribe, SignupError, SignupOutcome};
 
 /// A request that has not finished after this long is abandoned: a reader should get a message
@@ -57,13 +56,6 @@ impl LoadError {
             LoadError::Malformed(error) => format!("invalid content: {error}"),
         }
     }
-}
-
-thread_local! {
-    static CACHE: RefCell<HashMap<String, Rc<dyn Any>>> = RefCell::new(HashMap::new());
-    /// Paths being fetched, with whoever waits for them.
-    static IN_FLIGHT: RefCell<HashMap<String, Vec<futures::channel::oneshot::Sender<()>>>> =
-        RefCell::new(HashMap::new());
 }
 
 /// The content base URL, always ending in "/". A build-time `NEWSROOM_CONTENT_BASE` wins over
@@ -142,94 +134,30 @@ pub async fn article_page(slug: &str) -> Result<ArticlePage, LoadError> {
     Ok(ArticlePage { article, related })
 }
 
-/// Fetches and parses one content file, or returns it from the visit's cache. A request already
-/// on its way (a prefetch, say) is awaited rather than sent twice.
-async fn load<T: DeserializeOwned + 'static>(path: String) -> Result<Rc<T>, LoadError> {
-    if let Some(value) = cached::<T>(&path) {
-        return Ok(value);
+/// What a page of the site shows, once its content is in.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PageContent {
+    Article(ArticlePage),
+    Listing(Rc<ListingPage>),
+}
+
+/// The content of `route`'s page. One loader for every kind of page, so the app needs a single
+/// resource and a single loading boundary.
+pub async fn page_content(route: Route) -> Result<PageContent, LoadError> {
+    match route {
+        Route::Home { page } => listing(page).await.map(PageContent::Listing),
+        Route::Category { slug, page } => category_listing(&slug, page)
+            .await
+            .map(PageContent::Listing),
+        Route::Article { slug } => article_page(&slug).await.map(PageContent::Article),
+        Route::NotFound => Err(LoadError::NotFound),
     }
-    if let Some(done) = wait_for_request_in_flight(&path) {
-        let _ = done.await;
-        if let Some(value) = cached::<T>(&path) {
-            return Ok(value);
-        }
-        // That request failed: try again here, so this caller sees its own error.
-    }
-    IN_FLIGHT.with(|in_flight| {
-        in_flight.borrow_mut().entry(path.clone()).or_default();
-    });
-    let result = fetch_and_parse::<T>(&path).await;
-    let waiters = IN_FLIGHT.with(|in_flight| in_flight.borrow_mut().remove(&path));
-    for waiter in waiters.into_iter().flatten() {
-        let _ = waiter.send(());
-    }
-    result
-}
-
-/// A signal for the end of the request already fetching `path`, if there is one.
-fn wait_for_request_in_flight(path: &str) -> Option<futures::channel::oneshot::Receiver<()>> {
-    IN_FLIGHT.with(|in_flight| {
-        let mut in_flight = in_flight.borrow_mut();
-        let waiters = in_flight.get_mut(path)?;
-        let (notify, done) = futures::channel::oneshot::channel();
-        waiters.push(notify);
-        Some(done)
-    })
-}
-
-/// Whether a content file is already in memory or on its way.
-pub fn is_loaded_or_loading(path: &str) -> bool {
-    CACHE.with(|cache| cache.borrow().contains_key(path))
-        || IN_FLIGHT.with(|in_flight| in_flight.borrow().contains_key(path))
-}
-
-fn cached<T: 'static>(path: &str) -> Option<Rc<T>> {
-    let any = CACHE.with(|cache| cache.borrow().get(path).cloned())?;
-    any.downcast::<T>().ok()
-}
-
-async fn fetch_and_parse<T: DeserializeOwned + 'static>(path: &str) -> Result<Rc<T>, LoadError> {
-    let text = fetch_text(&format!("{}{path}", content_base())).await?;
-    let value: Rc<T> = Rc::new(model::parse(path, &text).map_err(|error| {
-        leptos::logging::warn!("{error}");
-        LoadError::Malformed(error)
-    })?);
-    CACHE.with(|cache| {
-        cache
-            .borrow_mut()
-            .insert(path.to_string(), value.clone() as Rc<dyn Any>)
-    });
-    Ok(value)
 }
 
 /// Loads what an article page needs (the article and its category's first listing page) into
 /// the cache ahead of a click. Failures are forgotten: the page will try again and report them.
 pub async fn warm_article(slug: &str, category_slug: &str) {
     let _ = futures::join!(article(slug), category_listing(category_slug, 1));
-}
-
-/// GET with a time-out that also covers a body that trickles in too slowly.
-async fn fetch_text(url: &str) -> Result<String, LoadError> {
-    let result = with_timeout(|signal| async move {
-        let response = Request::get(url)
-            .abort_signal(Some(&signal))
-            .send()
-            .await
-            .map_err(|error| LoadError::Network(error.to_string()))?;
-        match response.status() {
-            200..=299 => response
-                .text()
-                .await
-                .map_err(|error| LoadError::Network(error.to_string())),
-            404 | 410 => Err(LoadError::NotFound),
-            status => Err(LoadError::Status(status)),
-        }
-    })
-    .await;
-    if let Err(error) = &result {
-        leptos::logging::warn!("{url}: {}", error.detail());
-    }
-    result
 }
 
 /// Runs a request with an abort signal that fires after [`REQUEST_TIMEOUT`]. An aborted fetch

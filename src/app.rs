@@ -1,14 +1,16 @@
 //! The routes, in one place, and the frame every page shares.
 
-use crate::api::{self, LoadError};
+use crate::api::{self, LoadError, PageContent};
 use crate::components::footer::SiteFooter;
 use crate::components::header::SiteHeader;
+use crate::components::newsletter::NewsletterSignup;
+use crate::components::status::{LoadFailure, LoadingSkeleton};
 use crate::focus::{provide_route_focus, RouteFocus, SkipLink};
-use crate::pages::article::ArticlePage;
-use crate::pages::listing::{CategoryPage, HomePage};
+use crate::pages::article::{ArticleNotFound, ArticleView};
+use crate::pages::listing::ListingContent;
 use crate::pages::not_found::NotFoundPage;
-use leptos::prelude::*;
 use crate::router::{provide_path, use_route};
+use leptos::prelude::*;
 use newsroom_core::model::Site;
 use newsroom_core::route::{PageKind, Route};
 use std::rc::Rc;
@@ -47,17 +49,36 @@ pub fn App(path: RwSignal<String>) -> impl IntoView {
     }
 }
 
-/// The page of the current route. Only a change of kind replaces the page: between two articles
-/// the article page stays and loads the other one.
+/// The page of the current route: one resource follows the route, one loading boundary shows
+/// its states. The newsletter block sits outside the boundary, so it stays (with anything typed
+/// into it) while the reader moves between the pages that show it.
 #[component]
 fn CurrentPage() -> impl IntoView {
     let route = use_route();
+    let content = LocalResource::new(move || api::page_content(route.get()));
+    let retry = Callback::new(move |_| content.refetch());
     let kind = Memo::new(move |_| route.with(Route::kind));
-    move || match kind.get() {
-        PageKind::Home => view! { <HomePage /> }.into_any(),
-        PageKind::Article => view! { <ArticlePage /> }.into_any(),
-        PageKind::Category => view! { <CategoryPage /> }.into_any(),
-        PageKind::NotFound => view! { <NotFoundPage /> }.into_any(),
+    let loading = move || match kind.get() {
+        PageKind::Article => "article",
+        _ => "articles",
+    };
+    let with_newsletter =
+        Memo::new(move |_| matches!(kind.get(), PageKind::Home | PageKind::Article));
+    view! {
+        <Suspense fallback=move || view! { <LoadingSkeleton what=loading() /> }>
+            {move || Suspend::new(async move {
+                match content.await {
+                    Ok(PageContent::Article(data)) => view! { <ArticleView data /> }.into_any(),
+                    Ok(PageContent::Listing(page)) => view! { <ListingContent page /> }.into_any(),
+                    Err(LoadError::NotFound) if kind.get_untracked() == PageKind::Article => {
+                        view! { <ArticleNotFound /> }.into_any()
+                    }
+                    Err(LoadError::NotFound) => view! { <NotFoundPage /> }.into_any(),
+                    Err(error) => view! { <LoadFailure error retry /> }.into_any(),
+                }
+            })}
+        </Suspense>
+        {move || with_newsletter.get().then(|| view! { <NewsletterSignup /> })}
     }
 }
 

@@ -8,10 +8,10 @@
 //! it when mounted. The path matters: the old page's heading is still mounted for a moment after
 //! the route changes and must not take the focus meant for the new one.
 
+use crate::router::use_path;
 use leptos::ev::MouseEvent;
 use leptos::html::H1;
 use leptos::prelude::*;
-use crate::router::use_path;
 use wasm_bindgen::JsCast;
 
 /// How many frames a heading may take to enter the document before focus gives up on it (half a

@@ -1,47 +1,17 @@
-use crate::api::{self, ArticlePage as ArticlePageData, LoadError};
+use crate::api::ArticlePage as ArticlePageData;
 use crate::app::use_site;
 use crate::components::article_body::{ArticleBody, Figure, Loading};
 use crate::components::card::{CardHeading, CardList, DateLine};
-use crate::components::newsletter::NewsletterSignup;
-use crate::components::status::{LoadFailure, LoadingSkeleton, NotFound};
+use crate::components::status::NotFound;
 use crate::focus::focus_on_arrival;
 use crate::head::{page_title, use_page_meta};
 use leptos::prelude::*;
-use crate::router::use_route;
 use newsroom_core::reading_time;
-use newsroom_core::route::{category_path, Route};
+use newsroom_core::route::category_path;
 
-/// `/articles/:slug`.
+/// An article address whose article does not exist.
 #[component]
-pub fn ArticlePage() -> impl IntoView {
-    let route = use_route();
-    // Kept while the route moves on to another kind of page, which replaces this one: no request
-    // for an article nobody asked for.
-    let slug = Memo::new(move |previous: Option<&String>| match &*route.read() {
-        Route::Article { slug } => slug.clone(),
-        _ => previous.cloned().unwrap_or_default(),
-    });
-    let page = LocalResource::new(move || {
-        let slug = slug.get();
-        async move { api::article_page(&slug).await }
-    });
-    let retry = Callback::new(move |_| page.refetch());
-    view! {
-        <Suspense fallback=|| view! { <LoadingSkeleton what="article" /> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(data) => view! { <ArticleView data /> }.into_any(),
-                    Err(LoadError::NotFound) => view! { <ArticleNotFound /> }.into_any(),
-                    Err(error) => view! { <LoadFailure error retry /> }.into_any(),
-                }
-            })}
-        </Suspense>
-        <NewsletterSignup />
-    }
-}
-
-#[component]
-fn ArticleNotFound() -> impl IntoView {
+pub fn ArticleNotFound() -> impl IntoView {
     use_page_meta(
         || "Article not found".to_string(),
         || "The article you were looking for could not be found.".to_string(),

@@ -1,66 +1,13 @@
-use crate::api::{self, LoadError};
 use crate::app::use_site;
 use crate::components::card::{CardHeading, CardList};
-use crate::components::newsletter::NewsletterSignup;
-use crate::components::status::{LoadFailure, LoadingSkeleton, NotFound};
 use crate::focus::focus_on_arrival;
 use crate::head::{page_title, use_page_meta};
 use leptos::prelude::*;
-use crate::router::use_route;
 use newsroom_core::model::ListingPage;
 use newsroom_core::route::Route;
 use std::rc::Rc;
 
-/// `/` and `/page/{n}`: every article, newest first.
-#[component]
-pub fn HomePage() -> impl IntoView {
-    let route = use_route();
-    let page_number = Memo::new(move |previous: Option<&u32>| match &*route.read() {
-        Route::Home { page } => *page,
-        _ => previous.copied().unwrap_or(1),
-    });
-    let listing = LocalResource::new(move || api::listing(page_number.get()));
-    view! {
-        <ListingView listing />
-        <NewsletterSignup />
-    }
-}
-
-/// `/category/{slug}` and `/category/{slug}/page/{n}`: one category, newest first.
-#[component]
-pub fn CategoryPage() -> impl IntoView {
-    let route = use_route();
-    let category = Memo::new(
-        move |previous: Option<&(String, u32)>| match &*route.read() {
-            Route::Category { slug, page } => (slug.clone(), *page),
-            _ => previous.cloned().unwrap_or_default(),
-        },
-    );
-    let listing = LocalResource::new(move || {
-        let (slug, page) = category.get();
-        async move { api::category_listing(&slug, page).await }
-    });
-    view! { <ListingView listing /> }
-}
-
-#[component]
-fn ListingView(
-    listing: LocalResource<Result<Rc<ListingPage>, LoadError>>,
-) -> impl IntoView {
-    let retry = Callback::new(move |_| listing.refetch());
-    view! {
-        <Suspense fallback=|| view! { <LoadingSkeleton what="articles" /> }>
-            {move || Suspend::new(async move {
-                match listing.await {
-                    Ok(page) => view! { <ListingContent page /> }.into_any(),
-                    Err(LoadError::NotFound) => view! { <NotFound /> }.into_any(),
-                    Err(error) => view! { <LoadFailure error retry /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-}
-
+/// A page of a listing: every article, or one category's, newest first.
 #[component]
 pub fn ListingContent(page: Rc<ListingPage>) -> impl IntoView {
     let site = use_site();

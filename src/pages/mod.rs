@@ -1,4 +1,4 @@
-//! One module per route.
+//! What each kind of page shows once its content is in (the routes are in `app`).
 
 pub mod article;
 pub mod listing;

@@ -31,7 +31,9 @@ impl Route {
     /// page number must be a positive number: `/page/0` or `/page/two` cannot exist. Slugs are
     /// not checked here; an article that does not exist is the article page's "not found".
     pub fn from_path(path: &str) -> Route {
-        let trimmed = path.strip_suffix('/').filter(|rest| !rest.is_empty() && !rest.ends_with('/'));
+        let trimmed = path
+            .strip_suffix('/')
+            .filter(|rest| !rest.is_empty() && !rest.ends_with('/'));
         let path = trimmed.unwrap_or(path);
         let Some(rest) = path.strip_prefix('/') else {
             return Route::NotFound;
@@ -206,7 +208,10 @@ mod tests {
             name: "News".to_string(),
         });
         assert_eq!(Route::of_listing(&listing, 1).path(), "/category/news");
-        assert_eq!(Route::of_listing(&listing, 2).path(), "/category/news/page/2");
+        assert_eq!(
+            Route::of_listing(&listing, 2).path(),
+            "/category/news/page/2"
+        );
     }
 
     #[test]
