@@ -39,10 +39,13 @@ pub struct Results {
     pub app: Vec<Load>,
     pub static_page: Vec<Load>,
     pub built: Vec<Load>,
+    /// Clicks after the reader scrolled to the cards (see `probe::DWELL_MS`).
     pub click: Vec<Click>,
+    /// Clicks with no warning: nothing prefetched.
+    pub click_unwarned: Vec<Click>,
     pub catalog: Vec<Load>,
     pub long: Vec<Vec<Load>>,
-    pub heap: Option<[Heap; 3]>,
+    pub heap: Option<[Heap; 4]>,
     /// Measurements that failed (a time-out on an overloaded machine) and were left out.
     pub failures: Vec<String>,
 }
@@ -128,10 +131,17 @@ impl Plan {
             progress(&format!("run {run} of {runs}"));
             let app = &self.app;
             let clicked =
-                probe::cold_load_then_click(driver, &app.url, &app.texts, &self.next_texts).await;
+                probe::cold_load_then_click(driver, &app.url, &app.texts, &self.next_texts, true)
+                    .await;
             if let Some((load, click)) = kept(&mut results, "app + click", clicked) {
                 results.app.push(load);
                 results.click.push(click);
+            }
+            let clicked =
+                probe::cold_load_then_click(driver, &app.url, &app.texts, &self.next_texts, false)
+                    .await;
+            if let Some((_, click)) = kept(&mut results, "app + unwarned click", clicked) {
+                results.click_unwarned.push(click);
             }
             let page = &self.static_page;
             let load = probe::cold_load(driver, &page.url, &page.texts).await;

@@ -130,46 +130,69 @@ pub async fn cold_load(driver: &Driver, url: &str, texts: &[String]) -> Result<L
     in_fresh_browser(driver, &[], async |session| load(session, url, texts).await).await
 }
 
-/// A cold load of `url`, then a click on its first Read More card, which must show `next`.
+/// How long a reader looks at the Read More cards before clicking one: short for a person, and
+/// long enough for the cards scrolled into view to be prefetched.
+pub const DWELL_MS: u64 = 300;
+
+/// A cold load of `url`, then a click on its first Read More card, which must show `next`:
+/// `DWELL_MS` after scrolling the card into view when `scrolled`, else straight away.
 pub async fn cold_load_then_click(
     driver: &Driver,
     url: &str,
     texts: &[String],
     next: &[String],
+    scrolled: bool,
 ) -> Result<(Load, Click), String> {
     in_fresh_browser(driver, &[], async |session| {
         let load = load(session, url, texts).await?;
-        let click = click(session, 0, next).await?;
+        let dwell = scrolled.then_some(DWELL_MS);
+        let click = click(session, 0, next, dwell).await?;
         Ok((load, click))
     })
     .await
 }
 
-async fn click(session: &Session, index: usize, texts: &[String]) -> Result<Click, String> {
-    let result = run_async(session, CLICK, vec![json!(index), json!(texts)]).await?;
+async fn click(
+    session: &Session,
+    index: usize,
+    texts: &[String],
+    dwell: Option<u64>,
+) -> Result<Click, String> {
+    let result = run_async(
+        session,
+        CLICK,
+        vec![json!(index), json!(texts), json!(dwell)],
+    )
+    .await?;
     Ok(Click {
         ms: number(&result, "ms"),
         transfer: Transfer::from(&result),
     })
 }
 
-/// Heap after one and after `steps` client-side navigations, each a click on a Read More card
-/// (a different card each time, so the walk visits many articles and revisits some), then
+/// Navigations after which every article of the sample has been visited (and cached) once.
+pub const WARM_UP: usize = 10;
+
+/// Heap after 1, `WARM_UP` and `steps` client-side navigations, each a click on a Read More
+/// card (a different card each time, so the walk visits many articles and revisits some), then
 /// after as many measuring scripts without navigation, as a control.
 pub async fn heap_walk(
     driver: &Driver,
     url: &str,
     texts: &[String],
     steps: usize,
-) -> Result<[Heap; 3], String> {
+) -> Result<[Heap; 4], String> {
     let flags = ["--js-flags=--expose-gc", "--enable-precise-memory-info"];
     in_fresh_browser(driver, &flags, async |session| {
         load(session, url, texts).await?;
-        let mut first = None;
+        let (mut first, mut warm) = (None, None);
         for step in 1..=steps {
-            click(session, step, &[]).await?;
+            click(session, step, &[], None).await?;
             if step == 1 {
                 first = Some(heap(session).await?);
+            }
+            if step == WARM_UP {
+                warm = Some(heap(session).await?);
             }
         }
         let last = heap(session).await?;
@@ -178,12 +201,14 @@ pub async fn heap_walk(
         }
         let control = heap(session).await?;
         let first = first.ok_or("no navigation was made")?;
-        Ok([first, last, control])
+        let warm = warm.ok_or("the walk ended before the warm-up did")?;
+        Ok([first, warm, last, control])
     })
     .await
 }
 
 async fn heap(session: &Session) -> Result<Heap, String> {
+    session.collect_garbage().await?;
     let result = run_async(session, HEAP, vec![]).await?;
     Ok(Heap {
         js: number(&result, "js"),

@@ -1,6 +1,7 @@
 //! Turns the measurements into the printed table.
 
 use crate::plan::{Plan, Results};
+use crate::probe::WARM_UP;
 use crate::probe::{Heap, Load, Transfer};
 use crate::site::served_sizes;
 use crate::stats::{ratio, Table};
@@ -92,7 +93,7 @@ pub fn print(results: &Results, plan: &Plan, runs: usize) {
     table.section("(2) click on a Read More card (app, client-side navigation)");
     let clicks: Vec<f64> = results.click.iter().map(|c| c.ms).collect();
     let click = table.row(
-        "app: click until the new article is in the DOM",
+        "app: scrolled to the cards, click until the article is in the DOM",
         &clicks,
         "ms",
     );
@@ -101,6 +102,21 @@ pub fn print(results: &Results, plan: &Plan, runs: usize) {
         ratio(click, stat),
         "x",
     );
+    let unwarned: Vec<f64> = results.click_unwarned.iter().map(|c| c.ms).collect();
+    let unwarned = table.row(
+        "app: unwarned click (nothing prefetched), same measure",
+        &unwarned,
+        "ms",
+    );
+    table.value(
+        "ratio to the static cold load (medians)",
+        ratio(unwarned, stat),
+        "x",
+    );
+    table.note(&format!(
+        "  \"Scrolled\": the card is scrolled into view and clicked {} ms later.",
+        crate::probe::DWELL_MS
+    ));
 
     table.section("(3) transferred (sum of transferSize) and requests");
     let transfers = [
@@ -115,6 +131,10 @@ pub fn print(results: &Results, plan: &Plan, runs: usize) {
         (
             "app: click (requests after the click)",
             results.click.iter().map(|c| &c.transfer).collect(),
+        ),
+        (
+            "app: unwarned click (requests after the click)",
+            results.click_unwarned.iter().map(|c| &c.transfer).collect(),
         ),
     ];
     for (label, list) in &transfers {
@@ -163,6 +183,13 @@ pub fn print(results: &Results, plan: &Plan, runs: usize) {
     }
     if let Some(first) = results.app.first() {
         table.note("Files of the app's cold load (raw / brotli):");
+        for url in &first.transfer.urls {
+            let [raw, br, _] = bodies(sample, std::slice::from_ref(url));
+            table.note(&format!("  {url:<70} {raw:>8} {br:>7}"));
+        }
+    }
+    if let Some(first) = results.click.first() {
+        table.note("Files requested after the click (raw / brotli):");
         for url in &first.transfer.urls {
             let [raw, br, _] = bodies(sample, std::slice::from_ref(url));
             table.note(&format!("  {url:<70} {raw:>8} {br:>7}"));
@@ -245,14 +272,26 @@ fn long_articles(table: &mut Table, plan: &Plan, results: &Results) {
 }
 
 fn memory(table: &mut Table, results: &Results) {
-    table.section("(5) memory after client-side navigations (GC forced)");
-    let Some([first, last, control]) = &results.heap else {
+    table.section("(5) memory after client-side navigations (full GC through DevTools)");
+    let Some([first, warm, last, control]) = &results.heap else {
         return;
     };
     table.value("JS heap (usedJSHeapSize) after 1 navigation", first.js, "B");
+    table.value(
+        &format!("JS heap after {WARM_UP} navigations"),
+        warm.js,
+        "B",
+    );
     table.value(&format!("JS heap after {WALK} navigations"), last.js, "B");
     let per = (last.js - first.js) / (WALK - 1) as f64;
-    table.value("JS heap growth per navigation", per, "B");
+    table.value(
+        &format!("JS heap growth per navigation, 1 -> {WALK}"),
+        per,
+        "B",
+    );
+    let per = (last.js - warm.js) / (WALK - WARM_UP) as f64;
+    let label = format!("JS heap growth per navigation, {WARM_UP} -> {WALK}");
+    table.value(&label, per, "B");
     let label = format!("JS heap after {WALK} more measuring scripts, no navigation");
     table.value(&label, control.js, "B");
     let wasm = |heap: &Heap| heap.wasm.unwrap_or(f64::NAN);
