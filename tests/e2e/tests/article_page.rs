@@ -62,8 +62,56 @@ async fn a_card_click_navigates_without_a_page_load_and_back_returns() {
         (text_of(&browser.client, "h1").await == SEED_TITLE).then_some(())
     })
     .await;
+    browser.client.forward().await.expect("forward");
+    eventually("the card's article again", PATIENCE, || async {
+        (text_of(&browser.client, "h1").await == card_title).then_some(())
+    })
+    .await;
     let same_document = script(&browser.client, "return window.__sameDocument === true").await;
     assert_eq!(same_document, serde_json::Value::Bool(true));
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn an_address_with_a_trailing_slash_or_a_query_shows_its_page() {
+    let browser = Browser::start(1280, 900).await;
+    browser
+        .open(&format!("/articles/{SEED_SLUG}/?utm_source=feed"))
+        .await;
+    // The app, not only the prerendered page, shows it: it has taken over.
+    eventually("the app's own page", PATIENCE, || async {
+        let app = script(
+            &browser.client,
+            "return document.getElementById('prerendered') === null",
+        )
+        .await;
+        (app == serde_json::Value::Bool(true)).then_some(())
+    })
+    .await;
+    assert_eq!(text_of(&browser.client, "h1").await, SEED_TITLE);
+    find(&browser.client, ".read-more .card__link").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_typed_email_stays_while_the_reader_moves_between_articles() {
+    let browser = Browser::start(1280, 900).await;
+    browser.open(&format!("/articles/{SEED_SLUG}")).await;
+    let field = find(&browser.client, "#newsletter-email").await;
+    field.send_keys("reader@example.org").await.unwrap();
+    let card = find(&browser.client, ".read-more .card__link").await;
+    let card_title = card.text().await.unwrap();
+    card.click().await.expect("click the card");
+    eventually("the card's article", PATIENCE, || async {
+        (text_of(&browser.client, "h1").await == card_title).then_some(())
+    })
+    .await;
+    let value = script(
+        &browser.client,
+        "return document.getElementById('newsletter-email').value",
+    )
+    .await;
+    assert_eq!(value, serde_json::Value::from("reader@example.org"));
     browser.close().await;
 }
 
