@@ -40,7 +40,9 @@ pub async fn subscribe(
     with_timeout(|signal| async move {
         let builder = Request::post(&endpoint).abort_signal(Some(&signal));
         let request = match encoding {
-            NewsletterEncoding::Json => builder.json(&SignupBody { email, source }),
+            NewsletterEncoding::Json => builder
+                .header("content-type", "application/json")
+                .body(json_body(email, source)),
             NewsletterEncoding::Form => builder
                 .header("content-type", "application/x-www-form-urlencoded")
                 .body(format!(
@@ -68,24 +70,27 @@ fn form_encode(value: &str) -> String {
     String::from(js_sys::encode_uri_component(value))
 }
 
-/// The JSON body of a sign-up request.
-#[derive(serde::Serialize)]
-struct SignupBody<'a> {
-    email: &'a str,
-    source: &'a str,
+// The browser's own JSON does the encoding and decoding here: two tiny documents do not need
+// a JSON library of their own in the wasm.
+
+/// `{"email": ..., "source": ...}`.
+fn json_body(email: &str, source: &str) -> String {
+    let body = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&body, &"email".into(), &email.into());
+    let _ = js_sys::Reflect::set(&body, &"source".into(), &source.into());
+    js_sys::JSON::stringify(&body)
+        .map(String::from)
+        .unwrap_or_default()
 }
 
-/// The body of a 400 answer: `{"error": "..."}`.
-#[derive(serde::Deserialize)]
-struct Rejection {
-    error: Option<String>,
-}
-
-/// The `error` text of a 400 answer, bounded in length; a generic sentence when there is none.
+/// The `error` text of a 400 answer (`{"error": "..."}`), bounded in length; a generic sentence
+/// when there is none.
 fn rejection_message(body: &str) -> String {
-    serde_json::from_str::<Rejection>(body)
+    js_sys::JSON::parse(body)
         .ok()
-        .and_then(|rejection| rejection.error)
+        .filter(|answer| answer.is_object())
+        .and_then(|answer| js_sys::Reflect::get(&answer, &"error".into()).ok())
+        .and_then(|error| error.as_string())
         .filter(|message| !message.trim().is_empty())
         .map(|message| message.chars().take(300).collect())
         .unwrap_or_else(|| "This email address could not be accepted.".to_string())

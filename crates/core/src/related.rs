@@ -64,13 +64,19 @@ pub fn select_related(
             others.push(article);
         }
     }
-    preferred.sort_by(|a, b| newest_first(a, b));
-    others.sort_by(|a, b| newest_first(a, b));
+    sort_newest_first(&mut preferred);
+    sort_newest_first(&mut others);
 
     let mut chosen: Vec<&ArticleSummary> =
         preferred.into_iter().chain(others).take(count).collect();
-    chosen.sort_by(|a, b| newest_first(a, b));
+    sort_newest_first(&mut chosen);
     chosen.into_iter().cloned().collect()
+}
+
+// One function for the three sorts above: each distinct comparator closure would be its own
+// copy of the sorting code in the browser's wasm.
+fn sort_newest_first(articles: &mut [&ArticleSummary]) {
+    articles.sort_by(|a, b| newest_first(a, b));
 }
 
 /// Newest first; equal dates by slug so the result never depends on input order; articles
