@@ -91,28 +91,22 @@ pub fn print(results: &Results, plan: &Plan, runs: usize) {
     }
 
     table.section("(2) click on a Read More card (app, client-side navigation)");
-    let clicks: Vec<f64> = results.click.iter().map(|c| c.ms).collect();
-    let click = table.row(
-        "app: scrolled to the cards, click until the article is in the DOM",
-        &clicks,
-        "ms",
-    );
-    table.value(
-        "ratio to the static cold load (medians)",
-        ratio(click, stat),
-        "x",
-    );
-    let unwarned: Vec<f64> = results.click_unwarned.iter().map(|c| c.ms).collect();
-    let unwarned = table.row(
-        "app: unwarned click (nothing prefetched), same measure",
-        &unwarned,
-        "ms",
-    );
-    table.value(
-        "ratio to the static cold load (medians)",
-        ratio(unwarned, stat),
-        "x",
-    );
+    let clicks = [
+        (
+            "app: scrolled to the cards, click until the article is in the DOM",
+            &results.click,
+        ),
+        (
+            "app: unwarned click (nothing prefetched), same measure",
+            &results.click_unwarned,
+        ),
+    ];
+    for (label, clicks) in clicks {
+        let times: Vec<f64> = clicks.iter().map(|c| c.ms).collect();
+        let median = table.row(label, &times, "ms");
+        let label = "ratio to the static cold load (medians)";
+        table.value(label, ratio(median, stat), "x");
+    }
     table.note(&format!(
         "  \"Scrolled\": the card is scrolled into view and clicked {} ms later.",
         crate::probe::DWELL_MS

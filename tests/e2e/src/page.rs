@@ -51,6 +51,28 @@ pub async fn wait_for_text(client: &Client, needle: &str) {
     .await
 }
 
+/// Waits until the app has replaced a prerendered page's markup and shows its own.
+pub async fn wait_for_takeover(client: &Client, patience: Duration) {
+    eventually("the app to take over the page", patience, || async {
+        let done = script(
+            client,
+            "return document.getElementById('prerendered') === null
+                && !document.getElementById('app').hidden",
+        )
+        .await;
+        (done == serde_json::Value::Bool(true)).then_some(())
+    })
+    .await
+}
+
+/// Waits until the page's `h1` reads `title` (the next page after a navigation).
+pub async fn wait_for_heading(client: &Client, title: &str) {
+    eventually(&format!("the page titled {title:?}"), PATIENCE, || async {
+        (text_of(client, "h1").await == title).then_some(())
+    })
+    .await
+}
+
 pub async fn text_of(client: &Client, css: &str) -> String {
     find(client, css).await.text().await.unwrap_or_default()
 }

@@ -43,10 +43,7 @@ async fn a_card_click_navigates_without_a_page_load_and_back_returns() {
     let first_card = find(&browser.client, ".read-more .card__link").await;
     let card_title = first_card.text().await.unwrap();
     first_card.click().await.expect("click the card");
-    eventually("the card's article", PATIENCE, || async {
-        (text_of(&browser.client, "h1").await == card_title).then_some(())
-    })
-    .await;
+    wait_for_heading(&browser.client, &card_title).await;
     assert!(current_path(&browser.client)
         .await
         .starts_with("/articles/"));
@@ -58,15 +55,9 @@ async fn a_card_click_navigates_without_a_page_load_and_back_returns() {
     );
 
     browser.client.back().await.expect("back");
-    eventually("the seed article again", PATIENCE, || async {
-        (text_of(&browser.client, "h1").await == SEED_TITLE).then_some(())
-    })
-    .await;
+    wait_for_heading(&browser.client, SEED_TITLE).await;
     browser.client.forward().await.expect("forward");
-    eventually("the card's article again", PATIENCE, || async {
-        (text_of(&browser.client, "h1").await == card_title).then_some(())
-    })
-    .await;
+    wait_for_heading(&browser.client, &card_title).await;
     let same_document = script(&browser.client, "return window.__sameDocument === true").await;
     assert_eq!(same_document, serde_json::Value::Bool(true));
     browser.close().await;
@@ -79,15 +70,7 @@ async fn an_address_with_a_trailing_slash_or_a_query_shows_its_page() {
         .open(&format!("/articles/{SEED_SLUG}/?utm_source=feed"))
         .await;
     // The app, not only the prerendered page, shows it: it has taken over.
-    eventually("the app's own page", PATIENCE, || async {
-        let app = script(
-            &browser.client,
-            "return document.getElementById('prerendered') === null",
-        )
-        .await;
-        (app == serde_json::Value::Bool(true)).then_some(())
-    })
-    .await;
+    wait_for_takeover(&browser.client, PATIENCE).await;
     assert_eq!(text_of(&browser.client, "h1").await, SEED_TITLE);
     find(&browser.client, ".read-more .card__link").await;
     browser.close().await;
@@ -102,10 +85,7 @@ async fn a_typed_email_stays_while_the_reader_moves_between_articles() {
     let card = find(&browser.client, ".read-more .card__link").await;
     let card_title = card.text().await.unwrap();
     card.click().await.expect("click the card");
-    eventually("the card's article", PATIENCE, || async {
-        (text_of(&browser.client, "h1").await == card_title).then_some(())
-    })
-    .await;
+    wait_for_heading(&browser.client, &card_title).await;
     let value = script(
         &browser.client,
         "return document.getElementById('newsletter-email').value",
@@ -149,10 +129,7 @@ async fn the_category_tag_lists_that_category() {
         .click()
         .await
         .unwrap();
-    eventually("the category page", PATIENCE, || async {
-        (text_of(&browser.client, "h1").await == "Scaling Through Partnerships").then_some(())
-    })
-    .await;
+    wait_for_heading(&browser.client, "Scaling Through Partnerships").await;
     assert_eq!(
         current_path(&browser.client).await,
         "/category/scaling-through-partnerships"

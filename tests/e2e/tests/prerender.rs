@@ -88,20 +88,6 @@ async fn open_without_app(browser: &Browser, path: &str) {
         .unwrap();
 }
 
-/// Waits until the app has replaced the prerendered markup and shows its own.
-async fn wait_for_takeover(browser: &Browser) {
-    eventually("the takeover", PATIENCE, || async {
-        let done = script(
-            &browser.client,
-            "return document.getElementById('prerendered') === null
-                && !document.getElementById('app').hidden",
-        )
-        .await;
-        (done == serde_json::Value::Bool(true)).then_some(())
-    })
-    .await;
-}
-
 #[tokio::test]
 async fn the_app_takes_over_without_a_layout_shift_or_a_change_of_text() {
     let static_text = {
@@ -114,7 +100,7 @@ async fn the_app_takes_over_without_a_layout_shift_or_a_change_of_text() {
 
     let browser = Browser::start(1280, 900).await;
     browser.open(&seed_path()).await;
-    wait_for_takeover(&browser).await;
+    wait_for_takeover(&browser.client, PATIENCE).await;
     let live_text = body_text(&browser.client).await;
     assert_eq!(
         live_text, static_text,
@@ -135,20 +121,14 @@ async fn the_app_takes_over_without_a_layout_shift_or_a_change_of_text() {
 async fn after_the_takeover_cards_back_and_the_newsletter_work() {
     let browser = Browser::start(1280, 900).await;
     browser.open(&seed_path()).await;
-    wait_for_takeover(&browser).await;
+    wait_for_takeover(&browser.client, PATIENCE).await;
     script(&browser.client, "window.__sameDocument = true; return null").await;
     let card = find(&browser.client, ".read-more .card__link").await;
     let card_title = card.text().await.unwrap();
     card.click().await.unwrap();
-    eventually("the card's article", PATIENCE, || async {
-        (text_of(&browser.client, "h1").await == card_title).then_some(())
-    })
-    .await;
+    wait_for_heading(&browser.client, &card_title).await;
     browser.client.back().await.unwrap();
-    eventually("the seed article again", PATIENCE, || async {
-        (text_of(&browser.client, "h1").await == SEED_TITLE).then_some(())
-    })
-    .await;
+    wait_for_heading(&browser.client, SEED_TITLE).await;
     let same = script(&browser.client, "return window.__sameDocument === true").await;
     assert_eq!(
         same,
@@ -250,19 +230,7 @@ async fn what_a_reader_typed_before_the_takeover_is_kept_with_the_focus() {
         "typed before the takeover"
     );
 
-    eventually(
-        "the takeover",
-        std::time::Duration::from_secs(40),
-        || async {
-            let done = script(
-                &browser.client,
-                "return document.getElementById('prerendered') === null",
-            )
-            .await;
-            (done == serde_json::Value::Bool(true)).then_some(())
-        },
-    )
-    .await;
+    wait_for_takeover(&browser.client, std::time::Duration::from_secs(40)).await;
     let field = find(&browser.client, "#newsletter-email").await;
     assert_eq!(
         field.prop("value").await.unwrap().as_deref(),
