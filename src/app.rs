@@ -11,6 +11,7 @@ use crate::pages::listing::ListingContent;
 use crate::pages::not_found::NotFoundPage;
 use crate::router::{provide_path, use_route};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use newsroom_core::model::Site;
 use newsroom_core::route::{PageKind, Route};
 use std::rc::Rc;
@@ -36,10 +37,10 @@ pub fn use_site() -> SiteData {
 /// The app, showing the page of `path` (which the browser's navigation keeps current).
 #[component]
 pub fn App(path: RwSignal<String>) -> impl IntoView {
-    let site: LocalResource<Result<Rc<Site>, LoadError>> = LocalResource::new(api::site);
-    provide_context(SiteData(Signal::derive_local(move || {
-        site.get().and_then(Result::ok)
-    })));
+    let site = RwSignal::new_local(None::<Rc<Site>>);
+    // Effects run only in the browser, after mounting: the request never starts while rendering.
+    Effect::new(move |_| spawn_local(async move { site.set(api::site().await.ok()) }));
+    provide_context(SiteData(site.into()));
     provide_route_focus();
     provide_path(path);
     view! {
@@ -49,35 +50,59 @@ pub fn App(path: RwSignal<String>) -> impl IntoView {
     }
 }
 
-/// The page of the current route: one resource follows the route, one loading boundary shows
-/// its states. The newsletter block sits outside the boundary, so it stays (with anything typed
-/// into it) while the reader moves between the pages that show it.
+/// The page of the current route: its content is loaded whenever the route changes, and shown
+/// as a skeleton, the page, a not-found page or an error with Retry. The newsletter block stays
+/// outside, so it keeps anything typed into it while the reader moves between the pages that
+/// show it.
+///
+/// Plain signals and a task rather than a resource under `<Suspense>`: Leptos's async
+/// machinery is generic code that weighed about 13 KB of the brotli wasm here, for one value.
 #[component]
 fn CurrentPage() -> impl IntoView {
     let route = use_route();
-    let content = LocalResource::new(move || api::page_content(route.get()));
-    let retry = Callback::new(move |_| content.refetch());
-    let kind = Memo::new(move |_| route.with(Route::kind));
-    let loading = move || match kind.get() {
-        PageKind::Article => "article",
-        _ => "articles",
+    let content = RwSignal::new_local(None::<Result<PageContent, LoadError>>);
+    let latest_request = StoredValue::new(0_u64);
+    let load = move |route: Route| {
+        let request = latest_request.get_value() + 1;
+        latest_request.set_value(request);
+        content.set(None);
+        spawn_local(async move {
+            let result = api::page_content(route).await;
+            // A reader who moved on meanwhile wants the newer page, not this one.
+            if latest_request.get_value() == request {
+                content.set(Some(result));
+            }
+        });
     };
+    Effect::new(move |_| load(route.get()));
+    let retry = Callback::new(move |_| load(route.get_untracked()));
+    let kind = Memo::new(move |_| route.with(Route::kind));
     let with_newsletter =
         Memo::new(move |_| matches!(kind.get(), PageKind::Home | PageKind::Article));
+    let page = move || {
+        content.with(|content| match content {
+            None => {
+                let what = match kind.get_untracked() {
+                    PageKind::Article => "article",
+                    _ => "articles",
+                };
+                view! { <LoadingSkeleton what /> }.into_any()
+            }
+            Some(Ok(PageContent::Article(data))) => {
+                view! { <ArticleView data=data.clone() /> }.into_any()
+            }
+            Some(Ok(PageContent::Listing(page))) => {
+                view! { <ListingContent page=page.clone() /> }.into_any()
+            }
+            Some(Err(LoadError::NotFound)) if kind.get_untracked() == PageKind::Article => {
+                view! { <ArticleNotFound /> }.into_any()
+            }
+            Some(Err(LoadError::NotFound)) => view! { <NotFoundPage /> }.into_any(),
+            Some(Err(error)) => view! { <LoadFailure error=error.clone() retry /> }.into_any(),
+        })
+    };
     view! {
-        <Suspense fallback=move || view! { <LoadingSkeleton what=loading() /> }>
-            {move || Suspend::new(async move {
-                match content.await {
-                    Ok(PageContent::Article(data)) => view! { <ArticleView data /> }.into_any(),
-                    Ok(PageContent::Listing(page)) => view! { <ListingContent page /> }.into_any(),
-                    Err(LoadError::NotFound) if kind.get_untracked() == PageKind::Article => {
-                        view! { <ArticleNotFound /> }.into_any()
-                    }
-                    Err(LoadError::NotFound) => view! { <NotFoundPage /> }.into_any(),
-                    Err(error) => view! { <LoadFailure error retry /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {page}
         {move || with_newsletter.get().then(|| view! { <NewsletterSignup /> })}
     }
 }

@@ -3,7 +3,7 @@
 //! no longer exists (the browser then drops it to `<body>`). So after every route change but the
 //! first, focus moves to the new page's `<h1>`, as a page load would bring a reader there.
 //!
-//! The page's content may arrive later than the route change (it loads under `<Suspense>`), so
+//! The page's content may arrive later than the route change (it loads asynchronously), so
 //! the change only records which path wants focus, and the heading rendered for that path takes
 //! it when mounted. The path matters: the old page's heading is still mounted for a moment after
 //! the route changes and must not take the focus meant for the new one.
@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// How many frames a heading may take to enter the document before focus gives up on it (half a
-/// second at 60 Hz: Suspense inserts resolved content within a frame or two).
+/// second at 60 Hz: loaded content is inserted within a frame or two).
 const ATTACH_FRAMES: u8 = 30;
 
 /// The path whose heading should take focus, until one has.
@@ -61,7 +61,7 @@ pub fn focus_on_arrival() -> NodeRef<H1> {
     heading
 }
 
-/// Content that arrives under `<Suspense>` exists before it is in the document, and focusing a
+/// Content that arrives after loading can exist before it is in the document, and focusing a
 /// detached element does nothing; so wait (a frame at a time, a few at most) until it is in.
 /// Another route change meanwhile cancels the wait.
 fn focus_once_attached(
