@@ -81,7 +81,13 @@ fn CurrentPage() -> impl IntoView {
         Memo::new(move |_| matches!(kind.get(), PageKind::Home | PageKind::Article));
     let page = move || {
         content.with(|content| match content {
-            None => ().into_any(),
+            None => {
+                let what = match kind.get_untracked() {
+                    PageKind::Article => "article",
+                    _ => "articles",
+                };
+                view! { <LoadingSkeleton what /> }.into_any()
+            }
             Some(Ok(PageContent::Article(data))) => {
                 view! { <ArticleView data=data.clone() /> }.into_any()
             }
@@ -95,19 +101,7 @@ fn CurrentPage() -> impl IntoView {
             Some(Err(error)) => view! { <LoadFailure error=error.clone() retry /> }.into_any(),
         })
     };
-    // The skeleton has a place of its own rather than taking turns with the page in one: swapped
-    // in a single place, replacing it made long articles render about twice as slowly.
-    let skeleton = move || {
-        content.with(Option::is_none).then(|| {
-            let what = match kind.get_untracked() {
-                PageKind::Article => "article",
-                _ => "articles",
-            };
-            view! { <LoadingSkeleton what /> }
-        })
-    };
     view! {
-        {skeleton}
         {page}
         {move || with_newsletter.get().then(|| view! { <NewsletterSignup /> })}
     }
