@@ -98,22 +98,12 @@ impl Driver {
     /// `extra` adds flags (the memory figures need a callable GC and unrounded heap sizes).
     pub async fn session(&self, extra: &[&str]) -> Result<Session, String> {
         let profile = TempDir::new(&format!("profile-{}", unique()))?;
-        let mut args: Vec<String> = [
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--window-size=1280,900",
-        ]
-        .iter()
-        .chain(extra)
-        .map(|flag| flag.to_string())
-        .collect();
+        let mut args: Vec<String> = newsroom_headless::FLAGS
+            .iter()
+            .chain(&["--window-size=1280,900"])
+            .chain(extra)
+            .map(|flag| flag.to_string())
+            .collect();
         args.push(format!("--user-data-dir={}", profile.path().display()));
         let capabilities = serde_json::json!({
             "goog:chromeOptions": { "binary": self.chromium, "args": args }

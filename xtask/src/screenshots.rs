@@ -94,19 +94,8 @@ fn shoot(url: &str, width: u32, height: u32, file: &Path) -> Result<(), String> 
         std::process::id()
     ));
     let status = Command::new(tools::CHROMIUM)
-        .args([
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-            "--virtual-time-budget=5000",
-        ])
+        .args(newsroom_headless::FLAGS)
+        .args(["--hide-scrollbars", "--virtual-time-budget=5000"])
         .arg(format!("--window-size={width},{height}"))
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--screenshot={}", file.display()))

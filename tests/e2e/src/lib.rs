@@ -173,16 +173,16 @@ impl Browser {
         let driver = Driver::start().await;
         let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
         let profile = unique_temp_path("profile");
+        let mut args: Vec<String> = newsroom_headless::FLAGS
+            .iter()
+            .map(|flag| flag.to_string())
+            .collect();
+        args.push(format!("--window-size={width},{height}"));
+        args.push(format!("--user-data-dir={}", profile.display()));
         let capabilities = serde_json::json!({
             "goog:chromeOptions": {
                 "binary": chromium,
-                "args": [
-                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync",
-                    format!("--window-size={width},{height}"),
-                    format!("--user-data-dir={}", profile.display()),
-                ],
+                "args": args,
                 "prefs": {
                     "profile.managed_default_content_settings.javascript":
                         if javascript { 1 } else { 2 }
