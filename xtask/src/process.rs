@@ -1,7 +1,7 @@
 //! Running commands and owning child processes.
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command};
+use std::process::Command;
 use std::time::Instant;
 
 pub fn workspace_root() -> PathBuf {
@@ -71,27 +71,11 @@ pub fn step<T>(name: &str, body: impl FnOnce() -> Result<T, String>) -> Result<T
     result
 }
 
-/// Kills its process when dropped, so no server outlives the command that started it.
-pub struct ChildGuard {
-    name: &'static str,
-    child: Child,
-}
+/// The guard of the processes `dev` and `preview` start: each leads a process group of its
+/// own, so stopping it also stops what it started (Trunk's cargo and rustc).
+pub use newsroom_harness::ProcessGuard;
 
-impl ChildGuard {
-    pub fn spawn(name: &'static str, command: &mut Command) -> Result<Self, String> {
-        let child = command
-            .spawn()
-            .map_err(|error| format!("could not start {name}: {error}"))?;
-        Ok(Self { name, child })
-    }
-}
-
-impl Drop for ChildGuard {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-            println!("stopped {}", self.name);
-        }
-        let _ = self.child.wait();
-    }
+/// Starts `command` under a guard that says so when it stops it.
+pub fn spawn_guarded(name: &str, command: &mut Command) -> Result<ProcessGuard, String> {
+    Ok(ProcessGuard::spawn(name, command)?.announced())
 }

@@ -1,13 +1,14 @@
 //! `cargo xtask screenshots`: PNGs of the main pages at phone, tablet and desktop widths, for
 //! reviewing the design by eye after a change to `style/` or the views. Headless Chromium's own
-//! `--screenshot` is enough for this: no WebDriver, no test harness.
+//! `--screenshot` is enough for this: no WebDriver; the server and the browser are started and
+//! guarded by `newsroom-harness`.
 
 use crate::process::workspace_root;
 use crate::test::{build_server, release_build};
 use crate::tools;
-use std::io::{BufRead, BufReader};
+use newsroom_harness::{ProcessGuard, ServerCommand};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 
 /// Phone, tablet and desktop widths, each with a window tall enough for the longest page (the
 /// article with its Read More cards) so one shot shows it whole. Shorter pages end in blank
@@ -34,11 +35,15 @@ pub fn run() -> Result<(), String> {
     let out_dir = target_dir(&root).join("screenshots");
     std::fs::create_dir_all(&out_dir)
         .map_err(|error| format!("cannot create {}: {error}", out_dir.display()))?;
-    let (_server, origin) = start_server(&server_binary, &dist)?;
+    // Stopped with its process group when the command ends, however it ends.
+    let server = ServerCommand::new(&server_binary)
+        .arg("--root")
+        .arg(&dist)
+        .start()?;
     for (name, path) in PAGES {
         for (width, height) in SIZES {
             let file = out_dir.join(format!("{name}-{width}.png"));
-            shoot(&format!("{origin}{path}"), width, height, &file)?;
+            shoot(&server.url(path), width, height, &file)?;
             println!("wrote {}", file.display());
         }
     }
@@ -51,41 +56,6 @@ fn target_dir(root: &Path) -> PathBuf {
         .unwrap_or_else(|| root.join("target"))
 }
 
-/// Stops the server when the command ends, however it ends.
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// The server over `dist/` on a port the system picks; its first line says where it listens.
-fn start_server(binary: &Path, dist: &Path) -> Result<(Running, String), String> {
-    let mut child = Command::new(binary)
-        .arg("--root")
-        .arg(dist)
-        .args(["--port", "0"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|error| format!("could not start {}: {error}", binary.display()))?;
-    let stdout = child.stdout.take();
-    let server = Running(child);
-    let mut first_line = String::new();
-    if let Some(stdout) = stdout {
-        BufReader::new(stdout)
-            .read_line(&mut first_line)
-            .map_err(|error| format!("reading the server's address: {error}"))?;
-    }
-    let origin = first_line
-        .trim()
-        .strip_prefix("listening on ")
-        .ok_or_else(|| format!("unexpected first line from the server: {first_line:?}"))?
-        .to_string();
-    Ok((server, origin))
-}
-
 /// One screenshot. A fresh profile each time, so no cache or storage from an earlier shot
 /// changes what the page shows; the virtual time budget lets the app fetch and render first.
 fn shoot(url: &str, width: u32, height: u32, file: &Path) -> Result<(), String> {
@@ -93,17 +63,24 @@ fn shoot(url: &str, width: u32, height: u32, file: &Path) -> Result<(), String> 
         "newsroom-screenshot-{}-{width}",
         std::process::id()
     ));
-    let status = Command::new(tools::CHROMIUM)
-        .args(newsroom_headless::FLAGS)
-        .args(["--hide-scrollbars", "--virtual-time-budget=5000"])
-        .arg(format!("--window-size={width},{height}"))
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .arg(format!("--screenshot={}", file.display()))
-        .arg(url)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .map_err(|error| format!("could not start {}: {error}", tools::CHROMIUM))?;
+    // Guarded too: Chromium's helper processes go with it even if it crashes.
+    let mut chromium = ProcessGuard::spawn(
+        "chromium",
+        Command::new(tools::CHROMIUM)
+            .args(newsroom_harness::FLAGS)
+            .args(["--hide-scrollbars", "--virtual-time-budget=5000"])
+            .arg(format!("--window-size={width},{height}"))
+            .arg(format!("--user-data-dir={}", profile.display()))
+            .arg(format!("--screenshot={}", file.display()))
+            .arg(url)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null()),
+    )?;
+    let status = chromium
+        .child_mut()
+        .wait()
+        .map_err(|error| format!("waiting for {}: {error}", tools::CHROMIUM))?;
+    drop(chromium);
     let _ = std::fs::remove_dir_all(&profile);
     if status.success() && file.exists() {
         Ok(())

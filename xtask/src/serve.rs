@@ -1,7 +1,7 @@
 //! `cargo xtask dev` and `cargo xtask preview`: the app for people, with every process they
 //! need, all stopped together on Ctrl-C.
 
-use crate::process::{command, step, ChildGuard};
+use crate::process::{command, spawn_guarded, step};
 use crate::{test, tools};
 use std::sync::mpsc;
 
@@ -12,11 +12,11 @@ const DEV_API_PORT: &str = "8081";
 pub fn dev() -> Result<(), String> {
     step("check and install tools", || tools::ensure_all(false))?;
     let server = step("build the newsletter endpoint", test::build_server)?;
-    let _api = ChildGuard::spawn(
+    let _api = spawn_guarded(
         "newsletter endpoint",
         command(&server.to_string_lossy()).args(["--port", DEV_API_PORT]),
     )?;
-    let _trunk = ChildGuard::spawn("trunk serve", command("trunk").arg("serve"))?;
+    let _trunk = spawn_guarded("trunk serve", command("trunk").arg("serve"))?;
     println!("\nNewsroom: {APP_URL} (first build takes about a minute; Ctrl-C stops everything)\n");
     wait_for_ctrl_c()
 }
@@ -25,7 +25,7 @@ pub fn preview() -> Result<(), String> {
     step("check and install tools", || tools::ensure_all(false))?;
     step("release build into dist/", test::release_build)?;
     let server = step("build the server", test::build_server)?;
-    let _server = ChildGuard::spawn(
+    let _server = spawn_guarded(
         "server",
         command(&server.to_string_lossy()).args(["--root", "dist", "--port", "8080"]),
     )?;

@@ -187,6 +187,8 @@ fn native_tests() -> Result<Counts, String> {
             "-p",
             "newsroom-server",
             "-p",
+            "newsroom-harness",
+            "-p",
             "xtask",
         ]),
     )

@@ -1,6 +1,7 @@
 //! What every end-to-end test needs: the real server over the release build, a real
-//! ChromeDriver, and a headless Chromium session. Each process is owned by a guard that kills
-//! it on drop, so a failing test leaves nothing running.
+//! ChromeDriver, and a headless Chromium session. The processes are started and guarded by
+//! `newsroom-harness`: each dies with its process group when dropped, so a failing test leaves
+//! nothing running.
 
 pub mod a11y;
 pub mod console;
@@ -9,31 +10,13 @@ pub mod fixtures;
 pub mod page;
 pub mod seed;
 
-use fantoccini::{Client, ClientBuilder};
-use std::io::{BufRead, BufReader};
-use std::net::TcpListener;
-use std::os::unix::process::CommandExt;
+use fantoccini::Client;
+use newsroom_harness::webdriver::ChromeDriver;
+use newsroom_harness::{RunningServer, ServerCommand};
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 pub use page::*;
-
-/// Kills its process when dropped, and with it the process group the process leads (see
-/// `Driver::start`), so a browser whose session a failing test never closed dies too.
-pub struct ProcessGuard(Child);
-
-impl Drop for ProcessGuard {
-    fn drop(&mut self) {
-        let group = format!("-{}", self.0.id());
-        let _ = Command::new("kill")
-            .args(["-KILL", "--", &group])
-            .stderr(Stdio::null())
-            .status();
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
 
 fn env_path(name: &str, fallback: &str) -> PathBuf {
     std::env::var_os(name)
@@ -47,7 +30,7 @@ fn workspace_root() -> PathBuf {
 
 /// The project's server over `dist/`, on a free loopback port.
 pub struct Server {
-    _process: ProcessGuard,
+    process: RunningServer,
     pub origin: String,
     pub subscribers: PathBuf,
 }
@@ -67,36 +50,23 @@ impl Server {
             dist.display()
         );
         let subscribers = unique_temp_path("subscribers.txt");
-        let mut child = Command::new(&binary)
+        let process = ServerCommand::new(&binary)
             .arg("--root")
             .arg(&dist)
-            .args(["--port", "0", "--rate-limit", "0", "--subscribers"])
+            .args(["--rate-limit", "0", "--subscribers"])
             .arg(&subscribers)
             .args(extra)
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap_or_else(|error| panic!("cannot start {}: {error}", binary.display()));
-        let stdout = child.stdout.take().expect("stdout is piped");
-        let process = ProcessGuard(child);
-        // The server prints its address once it accepts connections: that is readiness.
-        let mut first_line = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut first_line)
-            .expect("server prints its address");
-        let origin = first_line
-            .trim()
-            .strip_prefix("listening on ")
-            .unwrap_or_else(|| panic!("unexpected first line from the server: {first_line:?}"))
-            .to_string();
+            .start()
+            .unwrap_or_else(|error| panic!("{error}"));
         Server {
-            _process: process,
-            origin,
+            origin: process.origin.clone(),
+            process,
             subscribers,
         }
     }
 
     pub fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.origin)
+        self.process.url(path)
     }
 }
 
@@ -108,41 +78,17 @@ pub fn unique_temp_path(name: &str) -> PathBuf {
     std::env::temp_dir().join(format!("newsroom-e2e-{}-{n}-{name}", std::process::id()))
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .map(|address| address.port())
-        .expect("a free loopback port")
-}
-
 /// ChromeDriver on a free port, ready to accept sessions.
-pub struct Driver {
-    _process: ProcessGuard,
-    pub url: String,
-}
+pub struct Driver(ChromeDriver);
 
 impl Driver {
     pub async fn start() -> Driver {
         let binary = env_path("CHROMEDRIVER", "/usr/bin/chromedriver");
-        let port = free_port();
-        // Its own process group: Chromium's processes join it and are killed with it.
-        let child = Command::new(&binary)
-            .process_group(0)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|error| panic!("cannot start {}: {error}", binary.display()));
-        let driver = Driver {
-            _process: ProcessGuard(child),
-            url: format!("http://127.0.0.1:{port}"),
-        };
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "chromedriver did not start");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        driver
+        Driver(
+            ChromeDriver::start(&binary)
+                .await
+                .unwrap_or_else(|error| panic!("{error}")),
+        )
     }
 }
 
@@ -171,33 +117,29 @@ impl Browser {
 
     async fn launch(server: Server, width: u32, height: u32, javascript: bool) -> Browser {
         let driver = Driver::start().await;
-        let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let chromium = env_path("CHROMIUM", "/usr/bin/chromium");
         let profile = unique_temp_path("profile");
-        let mut args: Vec<String> = newsroom_headless::FLAGS
-            .iter()
-            .map(|flag| flag.to_string())
-            .collect();
-        args.push(format!("--window-size={width},{height}"));
-        args.push(format!("--user-data-dir={}", profile.display()));
-        let capabilities = serde_json::json!({
-            "goog:chromeOptions": {
-                "binary": chromium,
-                "args": args,
-                "prefs": {
-                    "profile.managed_default_content_settings.javascript":
-                        if javascript { 1 } else { 2 }
-                }
-            },
-            // Keeps the console for `console::browser_log`.
-            "goog:loggingPrefs": { "browser": "ALL" }
-        });
-        let serde_json::Value::Object(capabilities) = capabilities else {
+        let args = [
+            format!("--window-size={width},{height}"),
+            format!("--user-data-dir={}", profile.display()),
+        ];
+        let serde_json::Value::Object(options) = serde_json::json!({
+            "prefs": {
+                "profile.managed_default_content_settings.javascript":
+                    if javascript { 1 } else { 2 }
+            }
+        }) else {
             unreachable!("a JSON object literal")
         };
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        let client = ClientBuilder::new(connector)
-            .capabilities(capabilities)
-            .connect(&driver.url)
+        // Keeps the console for `console::browser_log`.
+        let serde_json::Value::Object(capabilities) =
+            serde_json::json!({ "goog:loggingPrefs": { "browser": "ALL" } })
+        else {
+            unreachable!("a JSON object literal")
+        };
+        let client = driver
+            .0
+            .session(&chromium, &args, options, capabilities)
             .await
             .expect("a Chromium session");
         Browser {

@@ -1,4 +1,4 @@
-//! How the project starts headless Chromium, in one place: the end-to-end tests, the bench and
+//! How the project starts headless Chromium: the end-to-end tests, the bench and
 //! `cargo xtask screenshots` must see the same browser.
 
 /// Headless, in a container (no sandbox, no GPU, no /dev/shm), and quiet: nothing the browser
