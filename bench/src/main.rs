@@ -4,6 +4,8 @@
 
 mod browser;
 mod content;
+mod one_file;
+mod phone;
 mod plan;
 mod probe;
 mod report;
@@ -21,14 +23,16 @@ use std::time::Instant;
 
 const USAGE: &str = "\
 usage: newsroom-bench --dist DIR --server BIN [--chromedriver PATH] [--chromium PATH]
-                      [--runs N] [--quick]
+                      [--runs N] [--phone-runs N] [--phone-only] [--quick]
 
   --dist DIR           a release build (with content/) to measure
   --server BIN         the newsroom-server binary
   --chromedriver PATH  default /usr/bin/chromedriver
   --chromium PATH      default /usr/bin/chromium
-  --runs N             interleaved runs per figure (default 15)
-  --quick              3 runs, for trying the bench out
+  --runs N             interleaved runs per loopback figure (default 15)
+  --phone-runs N       runs of the phone profile (default 5)
+  --phone-only         the phone profile alone
+  --quick              3 runs of each, for trying the bench out
 ";
 
 /// The article every figure starts from.
@@ -46,6 +50,8 @@ pub struct Args {
     chromedriver: PathBuf,
     chromium: PathBuf,
     pub runs: usize,
+    pub phone_runs: usize,
+    pub phone_only: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -55,6 +61,8 @@ fn parse_args() -> Result<Args, String> {
         chromedriver: PathBuf::from("/usr/bin/chromedriver"),
         chromium: PathBuf::from("/usr/bin/chromium"),
         runs: 15,
+        phone_runs: 5,
+        phone_only: false,
     };
     let mut given = std::env::args().skip(1);
     while let Some(flag) = given.next() {
@@ -70,15 +78,22 @@ fn parse_args() -> Result<Args, String> {
                     .parse()
                     .map_err(|_| format!("--runs expects a number, got {n:?}"))?;
             }
-            "--quick" => args.runs = 3,
+            "--phone-runs" => {
+                let n = value()?;
+                args.phone_runs = n
+                    .parse()
+                    .map_err(|_| format!("--phone-runs expects a number, got {n:?}"))?;
+            }
+            "--phone-only" => args.phone_only = true,
+            "--quick" => (args.runs, args.phone_runs) = (3, 3),
             other => return Err(format!("unknown option {other}")),
         }
     }
     if args.dist.as_os_str().is_empty() || args.server.as_os_str().is_empty() {
         return Err("--dist and --server are required".to_string());
     }
-    if args.runs == 0 {
-        return Err("--runs must be at least 1".to_string());
+    if args.runs == 0 || args.phone_runs == 0 {
+        return Err("--runs and --phone-runs must be at least 1".to_string());
     }
     Ok(args)
 }
@@ -134,6 +149,20 @@ fn prepare_sample(dist: &Path) -> Result<TempDir, String> {
     site::copy_tree(dist, dir.path())?;
     let set_aside = site::client_only(dir.path())?;
     let pages = site::write_static_pages(dir.path(), this_year())?;
+    // The seed's static page: the build's own prerendered markup made one self-contained file,
+    // when the build prerenders it (otherwise the rendition written above stands).
+    let prerendered = dist.join(format!("articles/{SEED}/index.html"));
+    if let Ok(html) = std::fs::read_to_string(&prerendered) {
+        let index = std::fs::read_to_string(dist.join("index.html")).map_err(|e| e.to_string())?;
+        let css = one_file::stylesheet_text(dist, &index)?;
+        let page = one_file::from_prerendered(&html, &css)?;
+        std::fs::write(
+            dir.path()
+                .join(static_page::static_href(SEED).trim_start_matches('/')),
+            page,
+        )
+        .map_err(|error| format!("writing the one-file page of {SEED}: {error}"))?;
+    }
     let files = site::precompress(dir.path(), &|_| false)?;
     progress(&format!(
         "sample site: {set_aside} prerendered pages set aside, {pages} static pages, \
@@ -206,7 +235,9 @@ async fn run(args: &Args) -> Result<(), String> {
         built: built_server.as_ref(),
     };
     let plan = plan::Plan::new(sample.path(), catalog.path(), &servers)?;
-    let results = plan.measure(&driver, args.runs).await?;
-    report::print(&results, &plan, args.runs);
+    let results = plan
+        .measure(&driver, args.runs, args.phone_runs, args.phone_only)
+        .await?;
+    report::print(&results, &plan, args);
     Ok(())
 }

@@ -3,6 +3,7 @@
 //! machine spreads over every figure instead of skewing one of them.
 
 use crate::browser::{Driver, Server};
+use crate::phone::{self, PhoneLoad};
 use crate::probe::{self, Click, Heap, Load};
 use crate::static_page::static_href;
 use crate::{content, progress, synth, LONG, SEED, WALK};
@@ -46,13 +47,16 @@ pub struct Results {
     pub catalog: Vec<Load>,
     pub long: Vec<Vec<Load>>,
     pub heap: Option<[Heap; 4]>,
+    /// The phone profile: the one-file static page, and the seed article as built.
+    pub phone_static: Vec<PhoneLoad>,
+    pub phone_built: Vec<PhoneLoad>,
     /// Measurements that failed (a time-out on an overloaded machine) and were left out.
     pub failures: Vec<String>,
 }
 
 /// A failed measurement is reported and left out rather than ending the bench: on a shared
 /// machine one page can miss a deadline while the others are fine.
-fn kept<T>(results: &mut Results, what: &str, outcome: Result<T, String>) -> Option<T> {
+pub fn kept<T>(results: &mut Results, what: &str, outcome: Result<T, String>) -> Option<T> {
     match outcome {
         Ok(value) => Some(value),
         Err(error) => {
@@ -116,52 +120,81 @@ impl Plan {
         })
     }
 
-    pub async fn measure(&self, driver: &Driver, runs: usize) -> Result<Results, String> {
+    /// The phone profile, then (unless `phone_only`) every loopback figure.
+    pub async fn measure(
+        &self,
+        driver: &Driver,
+        runs: usize,
+        phone_runs: usize,
+        phone_only: bool,
+    ) -> Result<Results, String> {
+        let mut results = Results {
+            long: vec![Vec::new(); self.long.len()],
+            ..Results::default()
+        };
+        let built = self.built.as_ref();
+        phone::measure(
+            driver,
+            &self.static_page,
+            built,
+            &self.next_texts,
+            phone_runs,
+            &mut results,
+        )
+        .await?;
+        if !phone_only {
+            self.measure_loopback(driver, runs, &mut results).await?;
+        }
+        Ok(results)
+    }
+
+    async fn measure_loopback(
+        &self,
+        driver: &Driver,
+        runs: usize,
+        results: &mut Results,
+    ) -> Result<(), String> {
         // The first browser start on a quiet machine pays for loading Chromium from disk;
         // one untimed pass keeps that out of the first run.
         progress("warm-up pass (not counted)");
         probe::cold_load(driver, &self.app.url, &self.app.texts).await?;
         probe::cold_load(driver, &self.static_page.url, &self.static_page.texts).await?;
 
-        let mut results = Results {
-            long: vec![Vec::new(); self.long.len()],
-            ..Results::default()
-        };
         for run in 1..=runs {
             progress(&format!("run {run} of {runs}"));
             let app = &self.app;
             let clicked =
                 probe::cold_load_then_click(driver, &app.url, &app.texts, &self.next_texts, true)
                     .await;
-            if let Some((load, click)) = kept(&mut results, "app + click", clicked) {
+            if let Some((load, click)) = kept(results, "app + click", clicked) {
                 results.app.push(load);
                 results.click.push(click);
             }
             let clicked =
                 probe::cold_load_then_click(driver, &app.url, &app.texts, &self.next_texts, false)
                     .await;
-            if let Some((_, click)) = kept(&mut results, "app + unwarned click", clicked) {
+            if let Some((_, click)) = kept(results, "app + unwarned click", clicked) {
                 results.click_unwarned.push(click);
             }
             let page = &self.static_page;
             let load = probe::cold_load(driver, &page.url, &page.texts).await;
-            if let Some(load) = kept(&mut results, "static", load) {
+            if let Some(load) = kept(results, "static", load) {
                 results.static_page.push(load);
             }
             if let Some(page) = &self.built {
                 let load = probe::cold_load(driver, &page.url, &page.texts).await;
-                if let Some(load) = kept(&mut results, "app as built", load) {
+                if let Some(load) = kept(results, "app as built", load) {
                     results.built.push(load);
                 }
             }
             let page = &self.catalog;
             let load = probe::cold_load(driver, &page.url, &page.texts).await;
-            if let Some(load) = kept(&mut results, "catalog", load) {
+            if let Some(load) = kept(results, "catalog", load) {
                 results.catalog.push(load);
             }
             for (index, (paragraphs, page)) in self.long.iter().enumerate() {
                 let load = probe::cold_load(driver, &page.url, &page.texts).await;
-                if let Some(load) = kept(&mut results, &format!("{paragraphs} paragraphs"), load) {
+                if let Some(load) = kept(results, &format!("{paragraphs} paragraphs"), load) {
                     results.long[index].push(load);
                 }
             }
@@ -174,6 +207,6 @@ impl Plan {
         }
         progress(&format!("heap: {WALK} client-side navigations"));
         results.heap = Some(probe::heap_walk(driver, &self.app.url, &self.app.texts, WALK).await?);
-        Ok(results)
+        Ok(())
     }
 }

@@ -19,10 +19,12 @@ pub struct Transfer {
     pub urls: Vec<String>,
     /// When each response ended, ms since navigation start.
     pub ends: Vec<f64>,
+    /// `transferSize` of each.
+    pub sizes: Vec<f64>,
 }
 
 impl Transfer {
-    fn from(value: &Value) -> Transfer {
+    pub fn from(value: &Value) -> Transfer {
         Transfer {
             bytes: number(value, "bytes"),
             requests: number(value, "requests"),
@@ -34,15 +36,21 @@ impl Transfer {
                         .collect()
                 })
                 .unwrap_or_default(),
-            ends: value["ends"]
-                .as_array()
-                .map(|ends| {
-                    ends.iter()
-                        .map(|e| e.as_f64().unwrap_or(f64::NAN))
-                        .collect()
-                })
-                .unwrap_or_default(),
+            ends: numbers(value, "ends"),
+            sizes: numbers(value, "sizes"),
         }
+    }
+
+    /// Bytes and requests of the responses that had ended by `ms` since navigation start.
+    pub fn by(&self, ms: f64) -> (f64, f64) {
+        let ended = self
+            .ends
+            .iter()
+            .zip(&self.sizes)
+            .filter(|(end, _)| **end <= ms);
+        ended.fold((0.0, 0.0), |(bytes, requests), (_, size)| {
+            (bytes + size, requests + 1.0)
+        })
     }
 
     /// When the response for `path` ended, if it was requested.
@@ -74,7 +82,7 @@ pub struct Heap {
     pub nodes: f64,
 }
 
-fn number(value: &Value, key: &str) -> f64 {
+pub fn number(value: &Value, key: &str) -> f64 {
     value[key].as_f64().unwrap_or(f64::NAN)
 }
 
@@ -85,15 +93,20 @@ fn checked(value: Value) -> Result<Value, String> {
     }
 }
 
+/// The watching script for `texts`, and for the takeover when `takeover`.
+pub fn watch(texts: &[String], takeover: bool) -> String {
+    WATCH
+        .replace("__TEXTS__", &json!(texts).to_string())
+        .replace("__TAKEOVER__", if takeover { "true" } else { "false" })
+}
+
 /// `SETTLE` is prepended so each WebDriver script is self-contained.
-async fn run_async(session: &Session, body: &str, args: Vec<Value>) -> Result<Value, String> {
+pub async fn run_async(session: &Session, body: &str, args: Vec<Value>) -> Result<Value, String> {
     checked(session.run_async(&format!("{SETTLE}{body}"), args).await?)
 }
 
 async fn load(session: &Session, url: &str, texts: &[String]) -> Result<Load, String> {
-    session
-        .on_new_document(&WATCH.replace("__TEXTS__", &json!(texts).to_string()))
-        .await?;
+    session.on_new_document(&watch(texts, false)).await?;
     session.open(url).await?;
     let result = run_async(session, AWAIT_READY, vec![]).await?;
     Ok(Load {
@@ -103,8 +116,20 @@ async fn load(session: &Session, url: &str, texts: &[String]) -> Result<Load, St
     })
 }
 
+/// The numbers in the array `value[key]` (NaN for anything that is not one).
+pub fn numbers(value: &Value, key: &str) -> Vec<f64> {
+    value[key]
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .map(|n| n.as_f64().unwrap_or(f64::NAN))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Closes the browser whatever the outcome, so a failed measurement leaves no Chromium behind.
-async fn in_fresh_browser<T>(
+pub async fn in_fresh_browser<T>(
     driver: &Driver,
     flags: &[&str],
     body: impl AsyncFnOnce(&Session) -> Result<T, String>,
@@ -152,7 +177,7 @@ pub async fn cold_load_then_click(
     .await
 }
 
-async fn click(
+pub async fn click(
     session: &Session,
     index: usize,
     texts: &[String],

@@ -5,7 +5,7 @@ use crate::probe::WARM_UP;
 use crate::probe::{Heap, Load, Transfer};
 use crate::site::served_sizes;
 use crate::stats::{ratio, Table};
-use crate::WALK;
+use crate::{Args, WALK};
 use std::path::Path;
 
 fn ready(loads: &[Load]) -> Vec<f64> {
@@ -43,18 +43,35 @@ fn bodies(root: &Path, urls: &[String]) -> [u64; 3] {
     total
 }
 
-pub fn print(results: &Results, plan: &Plan, runs: usize) {
+pub fn print(results: &Results, plan: &Plan, args: &Args) {
+    let runs = args.runs;
     let mut table = Table::default();
     println!("\nNewsroom bench: the app against its zero-JavaScript static rendition");
+    println!("\"static\": one self-contained HTML file, CSS inline, no script.");
+    let loopback = if args.phone_only {
+        String::new()
+    } else {
+        format!(", {runs} interleaved runs on loopback")
+    };
     println!(
-        "{runs} interleaved runs, each in a fresh headless Chromium (empty profile and cache)."
+        "{} runs of the phone profile{loopback}, each in a fresh headless Chromium (empty \
+         profile and cache).",
+        args.phone_runs
     );
-    println!("\"app\": rendered in the browser (any prerendered pages set aside).");
+    if !args.phone_only {
+        println!("\"app\": rendered in the browser (any prerendered pages set aside).");
+    }
     if plan.built.is_some() {
-        println!("\"app as built\": the build's prerendered page, then the app takes over.");
+        println!("\"as built\": the build's prerendered page, then the app takes over.");
     }
     if !results.failures.is_empty() {
         println!("Left out after failing: {}", results.failures.join("; "));
+    }
+
+    crate::phone::print(&mut table, results, args.phone_runs);
+    if args.phone_only {
+        table.print();
+        return;
     }
 
     table.section("(1) cold load of the seed article, ms since navigation start");

@@ -2,10 +2,26 @@
 //! self-contained; `WATCH` is installed before the page's first byte.
 
 /// Installed before the page loads: records when all `texts` are in the body, and keeps the
-/// wasm exports the app's loader announces (for the size of its linear memory).
+/// wasm exports the app's loader announces (for the size of its linear memory). With
+/// `__TAKEOVER__` true it also records when the app has taken a prerendered page over: the
+/// prerendered markup gone and the app's own container shown (see `src/takeover.rs`); from then
+/// on a click on a link is a navigation inside the app.
 pub const WATCH: &str = r#"(() => {
   const texts = __TEXTS__;
-  window.__bench = { ready: null };
+  window.__bench = { ready: null, appReady: null };
+  if (__TAKEOVER__) {
+    const taken = () => {
+      const app = document.getElementById('app');
+      return app !== null && !app.hidden && document.getElementById('prerendered') === null;
+    };
+    const takeover = new MutationObserver(() => {
+      if (taken()) {
+        window.__bench.appReady = performance.now();
+        takeover.disconnect();
+      }
+    });
+    takeover.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
+  }
   addEventListener('TrunkApplicationStarted', (e) => { window.__benchWasm = e.detail.wasm; });
   const check = () => {
     if (window.__bench.ready !== null || !document.body) return;
@@ -49,6 +65,7 @@ const settle = (from, finish, readyAt = 0) => {
         bytes: entries.reduce((sum, e) => sum + e.transferSize, 0),
         requests: entries.length,
         urls: entries.map((e) => new URL(e.name).pathname),
+        sizes: entries.map((e) => e.transferSize),
         ends: entries.map((e) => e.responseEnd),
       });
     };
@@ -139,4 +156,28 @@ requestAnimationFrame(() => {
 pub const IDLE: &str = r#"
 const done = arguments[arguments.length - 1];
 settle(performance.getEntriesByType('resource').length, (r) => done(r));
+"#;
+
+/// For the phone profile: waits for the texts and, with `arguments[0]`, for the takeover, then
+/// settles and adds the first contentful paint and the end of DOMContentLoaded.
+pub const AWAIT_PHONE: &str = r#"
+const [takeover, done] = arguments;
+const deadline = performance.now() + 60000;
+const poll = () => {
+  const b = window.__bench;
+  const ready = b && b.ready;
+  const appReady = b && b.appReady;
+  if (ready !== null && ready !== undefined && (!takeover || (appReady !== null && appReady !== undefined))) {
+    return settle(0, (r) => {
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      const nav = performance.getEntriesByType('navigation')[0];
+      done({ ready, appReady, fcp: fcp ? fcp.startTime : null, dcl: nav ? nav.domContentLoadedEventEnd : null, ...r });
+    }, Math.max(ready, appReady || 0));
+  }
+  if (performance.now() > deadline) {
+    return done({ error: ready ? 'the app never took the page over' : 'the article text never appeared' });
+  }
+  setTimeout(poll, 5);
+};
+poll();
 "#;

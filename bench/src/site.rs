@@ -102,15 +102,12 @@ fn attributes(tag: &str) -> Vec<(String, String)> {
 pub fn write_static_pages(root: &Path, this_year: i32) -> Result<usize, String> {
     let index = std::fs::read_to_string(root.join("index.html"))
         .map_err(|error| format!("no index.html in {}: {error}", root.display()))?;
-    let stylesheets = stylesheets(&index);
-    if stylesheets.is_empty() {
-        return Err("the build's index.html links no stylesheet".to_string());
-    }
+    let css = crate::one_file::stylesheet_text(root, &index)?;
     let content_dir = root.join("content");
     let site = content::site(&content_dir)?;
     let frame = Frame {
         site: &site,
-        stylesheets: &stylesheets,
+        css: &css,
         this_year,
     };
     let out = root.join("static");

@@ -21,7 +21,7 @@ fn renders_every_part_and_never_markup_from_content() {
     };
     let frame = Frame {
         site: &site,
-        stylesheets: &["/x.css".to_string()],
+        css: "h1{color:red}",
         this_year: 2030,
     };
     let html = render(&frame, &article, &[card]);
@@ -37,7 +37,7 @@ fn renders_every_part_and_never_markup_from_content() {
         "<ol><li>one</li></ol>",
         "<figcaption>Who</figcaption>",
         "href=\"/static/b.html\"",
-        "<link rel=\"stylesheet\" href=\"/x.css\">",
+        "<style>h1{color:red}</style>",
         "newsletter__form",
         "- 2030 International Justice Mission</p>",
     ] {
