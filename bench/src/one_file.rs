@@ -4,12 +4,10 @@
 use crate::site::stylesheets;
 use std::path::Path;
 
-/// The text of every stylesheet the build's `index.html` links, in order, joined.
+/// The text of every stylesheet the build's `index.html` links, in order, then of its inline
+/// `<style>` elements, joined.
 pub fn stylesheet_text(root: &Path, index_html: &str) -> Result<String, String> {
     let hrefs = stylesheets(index_html);
-    if hrefs.is_empty() {
-        return Err("the build's index.html links no stylesheet".to_string());
-    }
     let mut css = String::new();
     for href in hrefs {
         let path = root.join(href.trim_start_matches('/'));
@@ -18,6 +16,20 @@ pub fn stylesheet_text(root: &Path, index_html: &str) -> Result<String, String> 
         css.push_str(&text);
         css.push('\n');
     }
+    let mut rest = index_html;
+    while let Some(start) = find_ignore_case(rest, "<style") {
+        let body = &rest[start..];
+        let (Some(open_end), Some(close)) = (body.find('>'), find_ignore_case(body, "</style>"))
+        else {
+            break;
+        };
+        css.push_str(&body[open_end + 1..close]);
+        css.push('\n');
+        rest = &body[close..];
+    }
+    if css.trim().is_empty() {
+        return Err("the build's index.html has no stylesheet".to_string());
+    }
     Ok(css)
 }
 
@@ -25,7 +37,7 @@ pub fn stylesheet_text(root: &Path, index_html: &str) -> Result<String, String> 
 /// embedded data, JSON-LD), without links to stylesheets, preloads and the policy (which would
 /// refuse inline style), and with `css` in a `<style>` element at the end of the head.
 pub fn from_prerendered(html: &str, css: &str) -> Result<String, String> {
-    let mut out = without_elements(html, "script");
+    let mut out = without_elements(&without_elements(html, "script"), "style");
     out = without_tags(&out, "link", |tag| {
         let rel = tag.to_ascii_lowercase();
         ["stylesheet", "preload", "modulepreload"]

@@ -10,6 +10,7 @@ pub fn release_build() -> Result<(), String> {
         command("trunk").args(["build", "--release"]),
     )?;
     let dist = workspace_root().join("dist");
+    inline_stylesheets(&dist)?;
     let policy = crate::csp::apply(&dist)?;
     println!("Content-Security-Policy: {policy}");
     // The app's components rendered natively (Leptos server-side rendering). A debug build:
@@ -32,6 +33,17 @@ pub fn release_build() -> Result<(), String> {
             .arg(&dist)
             .arg(workspace_root().join("public/content")),
     )
+}
+
+/// The stylesheets inline and the app's preloads at low priority, before the policy is written
+/// (it allows the inline stylesheet by its hash) and before pages are prerendered from it.
+fn inline_stylesheets(dist: &std::path::Path) -> Result<(), String> {
+    let inlined = crate::stylesheets::apply(dist)?;
+    println!(
+        "stylesheets: {} files inline ({} bytes), app preloads at low priority",
+        inlined.files, inlined.bytes
+    );
+    Ok(())
 }
 
 /// The server binary the end-to-end tests start (static files, SPA fallback, newsletter API).

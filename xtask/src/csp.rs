@@ -19,7 +19,8 @@ pub fn apply(dist: &Path) -> Result<String, String> {
         .map_err(|error| format!("cannot read {}: {error}", index.display()))?;
     let html = without_policy(&html);
     let connect = extra_connect_origins(dist, &html);
-    let policy = policy(&inline_script_hashes(&html), &connect);
+    let styles = inline_style_hashes(&html);
+    let policy = policy(&inline_script_hashes(&html), &styles, &connect);
     let meta = format!("{MARKER} content=\"{policy}\">");
     let at = insertion_point(&html).ok_or_else(|| {
         format!(
@@ -34,15 +35,22 @@ pub fn apply(dist: &Path) -> Result<String, String> {
 }
 
 /// Scripts only from this origin or the exact inline loader; wasm compiles under
-/// 'wasm-unsafe-eval' (no JS eval). Content images may live on any HTTPS host (a CMS, a CDN).
+/// 'wasm-unsafe-eval' (no JS eval). Styles from this origin or the exact stylesheet the build
+/// put inline (see `stylesheets.rs`): no other `<style>` element, no `style` attribute. Content images may live on any HTTPS host (a CMS, a CDN).
 /// `frame-ancestors` is ignored in a `<meta>` policy: a host that needs it sends it as a header.
-pub fn policy(script_hashes: &[String], connect_origins: &[String]) -> String {
-    let hashes: String = script_hashes.iter().map(|h| format!(" '{h}'")).collect();
+pub fn policy(
+    script_hashes: &[String],
+    style_hashes: &[String],
+    connect_origins: &[String],
+) -> String {
+    let quoted =
+        |hashes: &[String]| -> String { hashes.iter().map(|h| format!(" '{h}'")).collect() };
+    let (hashes, styles) = (quoted(script_hashes), quoted(style_hashes));
     let connect: String = connect_origins.iter().map(|o| format!(" {o}")).collect();
     [
         "default-src 'self'".to_string(),
         format!("script-src 'self' 'wasm-unsafe-eval'{hashes}"),
-        "style-src 'self'".to_string(),
+        format!("style-src 'self'{styles}"),
         "img-src 'self' https:".to_string(),
         "font-src 'self'".to_string(),
         format!("connect-src 'self'{connect}"),
@@ -55,16 +63,26 @@ pub fn policy(script_hashes: &[String], connect_origins: &[String]) -> String {
 
 /// `sha256-<base64>` of the text of every `<script>` without `src`, exactly as served.
 pub fn inline_script_hashes(html: &str) -> Vec<String> {
+    inline_hashes(html, "script")
+}
+
+/// `sha256-<base64>` of the text of every `<style>` element, exactly as served.
+pub fn inline_style_hashes(html: &str) -> Vec<String> {
+    inline_hashes(html, "style")
+}
+
+fn inline_hashes(html: &str, element: &str) -> Vec<String> {
+    let (open, close_tag) = (format!("<{element}"), format!("</{element}"));
     let mut hashes = Vec::new();
     let mut rest = html;
-    while let Some(start) = find_ignore_case(rest, "<script") {
+    while let Some(start) = find_ignore_case(rest, &open) {
         let after = &rest[start..];
         let Some(tag_end) = after.find('>') else {
             break;
         };
         let tag = &after[..tag_end];
         let body = &after[tag_end + 1..];
-        let Some(close) = find_ignore_case(body, "</script") else {
+        let Some(close) = find_ignore_case(body, &close_tag) else {
             break;
         };
         if !has_src(tag) {

@@ -9,6 +9,7 @@ mod process;
 mod screenshots;
 mod serve;
 mod size;
+mod stylesheets;
 mod test;
 mod tools;
 

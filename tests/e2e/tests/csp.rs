@@ -43,11 +43,14 @@ fn index_html_carries_a_strict_policy_before_any_script() {
     assert_eq!(directive("object-src"), "object-src 'none'");
     assert_eq!(directive("base-uri"), "base-uri 'self'");
     assert_eq!(directive("form-action"), "form-action 'self'");
-    assert_eq!(directive("style-src"), "style-src 'self'");
+    // The build's one inline stylesheet, by its hash (so no other inline style is allowed).
+    let styles = directive("style-src");
+    assert!(styles.starts_with("style-src 'self' 'sha256-"), "{styles}");
+    assert_eq!(styles.matches("'sha256-").count(), 1, "{styles}");
     assert_eq!(directive("img-src"), "img-src 'self' https:");
     assert!(directive("connect-src").starts_with("connect-src 'self'"));
     let meta_at = html.find(MARKER).unwrap();
-    for first in ["<script", "<link"] {
+    for first in ["<script", "<link", "<style"] {
         if let Some(at) = html.find(first) {
             assert!(
                 meta_at < at,
@@ -133,4 +136,39 @@ async fn no_page_or_action_violates_the_policy_and_the_policy_is_enforced() {
         .unwrap_or_default()
         .starts_with("script-src"));
     browser.close().await;
+}
+
+/// Nothing but the page itself before the first paint: the stylesheets are inline in the
+/// served page (one `<style>`, no stylesheet link), and the app's JS and wasm are preloaded at
+/// low priority, so they do not compete with the page's first image.
+#[test]
+fn the_page_needs_no_other_file_to_paint() {
+    let server = Server::start();
+    for path in ["/", SEED] {
+        let (status, html) = server.request("GET", path, "");
+        assert_eq!(status, 200, "{path}");
+        assert_eq!(
+            html.matches("<style>").count(),
+            1,
+            "one inline stylesheet in {path}"
+        );
+        assert!(
+            !html.contains("rel=stylesheet") && !html.contains("rel=\"stylesheet\""),
+            "{path}"
+        );
+        for preload in ["rel=modulepreload", "rel=preload"] {
+            let tag_end = html
+                .find(preload)
+                .map(|at| at + html[at..].find('>').unwrap());
+            let tag_start = tag_end.and_then(|end| html[..end].rfind('<'));
+            let (Some(start), Some(end)) = (tag_start, tag_end) else {
+                panic!("no {preload} in {path}");
+            };
+            assert!(
+                html[start..end].contains("fetchpriority=low"),
+                "{}",
+                &html[start..end]
+            );
+        }
+    }
 }

@@ -23,7 +23,7 @@ fn hashes_each_inline_script_exactly_and_skips_external_ones() {
 
 #[test]
 fn the_policy_allows_no_inline_or_eval_script() {
-    let policy = policy(&["sha256-x".to_string()], &[]);
+    let policy = policy(&["sha256-x".to_string()], &[], &[]);
     assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-x';"));
     assert!(!policy.contains("unsafe-inline"));
     assert!(!policy.contains("'unsafe-eval'"));
