@@ -30,9 +30,10 @@ usage: cargo xtask <command>
   screenshots    build the release app and save PNGs of the home, article and category pages
                  at 375, 768 and 1280 px wide into target/screenshots/
   size           print the sizes of the release .wasm and .js in dist/ (raw, gzip, brotli)
-  bench [--quick]
-                 time the app against a static HTML rendition of the same article in headless
-                 Chromium and print the figures (about 5 minutes; --quick: 3 runs)
+  bench [--quick] [--phone-only] [--phone-runs N] [--runs N]
+                 time the app against a one-file static HTML rendition of the same article in
+                 headless Chromium, on a throttled phone and on loopback, and print the figures
+                 (about 6 minutes; --quick: 3 runs of each)
 ";
 
 fn main() -> ExitCode {
