@@ -92,7 +92,10 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Parsed, String> {
         args.next();
         let mut database = PathBuf::from(DEFAULT_DATABASE);
         for_each_option(args, |flag, value| match flag {
-            "--database" => Ok(database = PathBuf::from(value()?)),
+            "--database" => {
+                database = PathBuf::from(value()?);
+                Ok(())
+            }
             other => Err(format!("unknown option {other} for export")),
         })?;
         return Ok(Parsed::Export { database });

@@ -76,7 +76,7 @@ pub async fn sign_up(State(app): State<Arc<App>>, request: Request) -> Response 
         .and_then(|v| v.to_str().ok());
     let (email, source) = match read_signup(content_type, &body) {
         Ok(signup) => signup,
-        Err(response) => return response,
+        Err((status, message)) => return error(status, message),
     };
     let email = email.trim().to_string();
     if email.is_empty() {
@@ -130,7 +130,10 @@ async fn store_and_mail(app: &App, email: String, source: String) -> Response {
 /// Pulls `email` and `source` out of a JSON or form body. A missing `Content-Type` is sniffed,
 /// because hand-written `curl` calls often omit it. Decoded by hand: axum's extractors accept
 /// more (other media types, missing fields) than the contract allows.
-fn read_signup(content_type: Option<&str>, body: &Bytes) -> Result<(String, String), Response> {
+/// A refusal: the status and the reader's message.
+type Refusal = (StatusCode, &'static str);
+
+fn read_signup(content_type: Option<&str>, body: &Bytes) -> Result<(String, String), Refusal> {
     let media_type = content_type.map(|v| {
         v.split(';')
             .next()
@@ -138,13 +141,13 @@ fn read_signup(content_type: Option<&str>, body: &Bytes) -> Result<(String, Stri
             .trim()
             .to_ascii_lowercase()
     });
-    let malformed = || error(StatusCode::BAD_REQUEST, MALFORMED_BODY);
+    let malformed = || (StatusCode::BAD_REQUEST, MALFORMED_BODY);
     let body = std::str::from_utf8(body).map_err(|_| malformed())?;
     let is_json = match media_type.as_deref() {
         Some("application/json") => true,
         Some("application/x-www-form-urlencoded") => false,
         None | Some("") => body.trim_start().starts_with('{'),
-        Some(_) => return Err(error(StatusCode::UNSUPPORTED_MEDIA_TYPE, WRONG_TYPE)),
+        Some(_) => return Err((StatusCode::UNSUPPORTED_MEDIA_TYPE, WRONG_TYPE)),
     };
     if is_json {
         let value: Value = serde_json::from_str(body).map_err(|_| malformed())?;

@@ -8,7 +8,6 @@ use crate::site_headers::security_headers;
 use crate::store::Store;
 use crate::{newsletter, pages, static_files};
 use axum::body::Body;
-use axum::error_handling::HandleErrorLayer;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
@@ -18,8 +17,10 @@ use axum::Router;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
-use tower::ServiceBuilder;
+use tokio::sync::Semaphore;
 use tower_http::cors::{AllowOrigin, CorsLayer};
+
+const WAIT_FOR_A_SLOT: Duration = Duration::from_secs(2);
 
 pub struct App {
     pub root: Option<PathBuf>,
@@ -85,17 +86,14 @@ pub fn router(app: Arc<App>, cors_origins: &[String], max_requests: usize) -> Ro
                 "GET, HEAD, POST",
             ),
         );
-    let overload = ServiceBuilder::new()
-        .layer(HandleErrorLayer::new(|_: tower::BoxError| async { busy() }))
-        .load_shed()
-        .concurrency_limit(max_requests);
+    let slots = Arc::new(Semaphore::new(max_requests));
     api.merge(pages)
         .fallback(static_files::handle)
         .layer(middleware::from_fn_with_state(
             app.clone(),
             add_security_headers,
         ))
-        .layer(overload)
+        .layer(middleware::from_fn_with_state(slots, limit_concurrency))
         .with_state(app)
 }
 
@@ -137,6 +135,20 @@ async fn add_security_headers(
         }
     }
     response
+}
+
+/// At most `--max-requests` handled at once. A request waits a moment for a slot, so a burst
+/// is served late rather than refused; only when no slot frees up in that time is the server
+/// truly overloaded, and the answer is 503.
+async fn limit_concurrency(
+    State(slots): State<Arc<Semaphore>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    match tokio::time::timeout(WAIT_FOR_A_SLOT, slots.acquire_owned()).await {
+        Ok(Ok(_slot)) => next.run(request).await,
+        _ => busy(),
+    }
 }
 
 fn busy() -> Response {

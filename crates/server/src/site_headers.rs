@@ -139,7 +139,7 @@ mod tests {
         assert!(file.contains(
             "/app-1a2b3c4d5e6f.js\n  Cache-Control: public, max-age=31536000, immutable\n"
         ));
-        let block_of_all = file.split("\n\n").nth(0).unwrap();
+        let block_of_all = file.split("\n\n").next().unwrap();
         assert!(!block_of_all.contains("Cache-Control"));
     }
 }

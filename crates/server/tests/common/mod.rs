@@ -140,6 +140,12 @@ impl Server {
 }
 
 impl Server {
+    /// SIGKILL, as a crash or the OOM killer would: no chance to finish anything.
+    pub fn kill_hard(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
     pub fn pid(&self) -> u32 {
         self.child.id()
     }
