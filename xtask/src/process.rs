@@ -86,6 +86,13 @@ impl ChildGuard {
     }
 }
 
+impl ChildGuard {
+    /// The child's standard output, when it was piped.
+    pub fn stdout(&mut self) -> Option<std::process::ChildStdout> {
+        self.child.stdout.take()
+    }
+}
+
 impl Drop for ChildGuard {
     fn drop(&mut self) {
         if let Ok(None) = self.child.try_wait() {

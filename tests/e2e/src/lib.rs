@@ -8,6 +8,7 @@ pub mod devtools;
 pub mod fixtures;
 pub mod page;
 pub mod seed;
+pub mod smtp;
 
 use fantoccini::{Client, ClientBuilder};
 use std::io::{BufRead, BufReader};
@@ -45,11 +46,14 @@ fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// The project's server over `dist/`, on a free loopback port.
+/// The project's server over `dist/`, on a free loopback port, with its test controls on, its
+/// own subscriber database, and confirmation mails written to its own outbox.
 pub struct Server {
     _process: ProcessGuard,
     pub origin: String,
-    pub subscribers: PathBuf,
+    binary: PathBuf,
+    pub database: PathBuf,
+    pub outbox: PathBuf,
 }
 
 impl Server {
@@ -57,8 +61,28 @@ impl Server {
         Server::start_with_args(&[])
     }
 
+    /// The server sending its confirmation mails over SMTP to `127.0.0.1:port`.
+    pub fn start_mailing_to(port: u16) -> Server {
+        Server::launch(
+            &[],
+            &[
+                ("NEWSROOM_SMTP_HOST", "127.0.0.1".to_string()),
+                ("NEWSROOM_SMTP_PORT", port.to_string()),
+                ("NEWSROOM_SMTP_TLS", "none".to_string()),
+                (
+                    "NEWSROOM_MAIL_FROM",
+                    "Newsroom <newsletter@example.org>".to_string(),
+                ),
+            ],
+        )
+    }
+
     /// The server with extra command-line options after the ones every test needs.
     fn start_with_args(extra: &[std::ffi::OsString]) -> Server {
+        Server::launch(extra, &[])
+    }
+
+    fn launch(extra: &[std::ffi::OsString], env: &[(&str, String)]) -> Server {
         let binary = env_path("NEWSROOM_SERVER_BIN", "target/release/newsroom-server");
         let dist = env_path("NEWSROOM_DIST", "dist");
         assert!(
@@ -66,13 +90,18 @@ impl Server {
             "no release build in {} (run `cargo xtask test`)",
             dist.display()
         );
-        let subscribers = unique_temp_path("subscribers.txt");
+        let database = unique_temp_path("subscribers.sqlite3");
+        let outbox = unique_temp_path("outbox");
         let mut child = Command::new(&binary)
             .arg("--root")
             .arg(&dist)
-            .args(["--port", "0", "--rate-limit", "0", "--subscribers"])
-            .arg(&subscribers)
+            .args(["--port", "0", "--rate-limit", "0", "--enable-test-controls"])
+            .arg("--database")
+            .arg(&database)
+            .arg("--outbox")
+            .arg(&outbox)
             .args(extra)
+            .envs(env.iter().map(|(name, value)| (name, value)))
             .stdout(Stdio::piped())
             .spawn()
             .unwrap_or_else(|error| panic!("cannot start {}: {error}", binary.display()));
@@ -91,7 +120,9 @@ impl Server {
         Server {
             _process: process,
             origin,
-            subscribers,
+            binary,
+            database,
+            outbox,
         }
     }
 
@@ -297,11 +328,23 @@ impl Server {
         )
     }
 
-    /// The lines of the subscribers file, as stored on disk.
+    /// The stored subscribers as `newsroom-server export` prints them for editors, one CSV
+    /// row each (`email,status,subscribed_at,confirmed_at,source`), without the header.
     pub fn stored_subscribers(&self) -> Vec<String> {
-        std::fs::read_to_string(&self.subscribers)
-            .unwrap_or_default()
+        let output = Command::new(&self.binary)
+            .arg("export")
+            .arg("--database")
+            .arg(&self.database)
+            .output()
+            .expect("run newsroom-server export");
+        assert!(
+            output.status.success(),
+            "export: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout)
             .lines()
+            .skip(1)
             .map(str::to_string)
             .collect()
     }
