@@ -3,6 +3,13 @@
 //! `sitemap.xml`: any static host can serve it.
 
 use crate::process::{command, run, workspace_root};
+use std::path::Path;
+
+/// The same rules the server applies, compiled here from the server's own file (std only), so
+/// the `_headers` file and the server can never disagree.
+#[path = "../../crates/server/src/site_headers.rs"]
+#[allow(dead_code)]
+mod site_headers;
 
 pub fn release_build() -> Result<(), String> {
     run(
@@ -32,7 +39,32 @@ pub fn release_build() -> Result<(), String> {
             ])
             .arg(&dist)
             .arg(workspace_root().join("public/content")),
-    )
+    )?;
+    let written = write_headers_file(&dist)?;
+    println!("wrote {}", written.display());
+    Ok(())
+}
+
+/// `dist/_headers`: the security headers for every path (the policy the build just wrote into
+/// `index.html`, plus `frame-ancestors`), and the cache rule of each hashed file.
+pub fn write_headers_file(dist: &Path) -> Result<std::path::PathBuf, String> {
+    let index = std::fs::read_to_string(dist.join("index.html"))
+        .map_err(|error| format!("cannot read {}/index.html: {error}", dist.display()))?;
+    let mut hashed: Vec<String> = std::fs::read_dir(dist)
+        .map_err(|error| format!("cannot list {}: {error}", dist.display()))?
+        .flatten()
+        .filter(|entry| entry.path().is_file())
+        .filter_map(|entry| entry.file_name().into_string().ok())
+        .filter(|name| site_headers::is_hashed_asset(name))
+        // Precompressed twins are served at their original's address.
+        .filter(|name| !name.ends_with(".br") && !name.ends_with(".gz"))
+        .collect();
+    hashed.sort();
+    let text = site_headers::headers_file(&site_headers::header_policy(Some(&index)), &hashed);
+    let path = dist.join("_headers");
+    std::fs::write(&path, text)
+        .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
+    Ok(path)
 }
 
 /// The stylesheets inline and the app's preloads at low priority, before the policy is written

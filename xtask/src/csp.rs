@@ -162,17 +162,30 @@ fn attribute_of(html: &str, name: &str) -> Option<String> {
     Some(value[..end].to_string())
 }
 
-/// `https://host[:port]` of an absolute http(s) URL; None for relative ones ('self' covers them).
+/// `https://host[:port]` of an absolute http(s) URL, and `host[:port]` of a protocol-relative
+/// one (`//host/path`: a source without a scheme matches the page's own, as the URL does).
+/// None for relative URLs, which 'self' covers.
 pub fn origin_of(url: &str) -> Option<String> {
     let url = url.trim();
-    let scheme_end = url.find("://")?;
-    let scheme = url[..scheme_end].to_ascii_lowercase();
-    if scheme != "http" && scheme != "https" {
+    let (scheme, rest) = match url.strip_prefix("//") {
+        Some(rest) => (None, rest),
+        None => {
+            let scheme_end = url.find("://")?;
+            let scheme = url[..scheme_end].to_ascii_lowercase();
+            if scheme != "http" && scheme != "https" {
+                return None;
+            }
+            (Some(scheme), &url[scheme_end + 3..])
+        }
+    };
+    let host = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    if host.is_empty() || host.contains(['\\', ' ', ';', ',', '\'', '"']) {
         return None;
     }
-    let rest = &url[scheme_end + 3..];
-    let host = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
-    (!host.is_empty()).then(|| format!("{scheme}://{host}"))
+    Some(match scheme {
+        Some(scheme) => format!("{scheme}://{host}"),
+        None => host.to_ascii_lowercase(),
+    })
 }
 
 #[cfg(test)]

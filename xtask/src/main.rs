@@ -5,6 +5,7 @@ mod bench;
 mod build;
 mod check_content;
 mod csp;
+mod load;
 mod process;
 mod screenshots;
 mod serve;
@@ -30,6 +31,9 @@ usage: cargo xtask <command>
   screenshots    build the release app and save PNGs of the home, article and category pages
                  at 375, 768 and 1280 px wide into target/screenshots/
   size           print the sizes of the release .wasm and .js in dist/ (raw, gzip, brotli)
+  load [--clients N] [--seconds N] [--idle N]
+                 requests per second and latency percentiles of the release server over dist/,
+                 alone and beside N idle half-open connections (default 50 clients, 10 s, 600)
   bench [--quick] [--phone-only] [--phone-runs N] [--runs N]
                  time the app against a one-file static HTML rendition of the same article in
                  headless Chromium, on a throttled phone and on loopback, and print the figures
@@ -49,6 +53,7 @@ fn main() -> ExitCode {
         // Not in the usage: release builds run it; by hand only to check another dist folder.
         Some("csp-hash") => csp_hash(args.get(1)),
         Some("bench") => bench::run_bench(&args[1..]),
+        Some("load") => load::run_load(&args[1..]),
         Some("size") => size::report(&process::workspace_root().join("dist")).map(|_| ()),
         _ => {
             eprint!("{USAGE}");

@@ -234,7 +234,8 @@ fn end_to_end_tests() -> Result<Counts, String> {
             .env("NEWSROOM_DIST", workspace_root().join("dist"))
             .env("CHROMEDRIVER", tools::CHROMEDRIVER)
             .env("CHROMIUM", tools::CHROMIUM)
-            .env("AXE_CORE_JS", tools::axe_core_js()),
+            .env("AXE_CORE_JS", tools::axe_core_js())
+            .env("AIOSMTPD_PYTHON", tools::aiosmtpd_python()),
     )
 }
 

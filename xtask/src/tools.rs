@@ -23,6 +23,7 @@ pub fn ensure_all(with_browser: bool) -> Result<(), String> {
     if with_browser {
         ensure_chromium()?;
         ensure_axe_core()?;
+        ensure_aiosmtpd()?;
     }
     Ok(())
 }
@@ -191,6 +192,53 @@ fn ensure_axe_core() -> Result<(), String> {
                     .args(["install", "--no-audit", "--no-fund", "--prefix"])
                     .arg(tools_dir())
                     .arg(AXE_CORE_NPM),
+            )
+        },
+    )
+}
+
+/// aiosmtpd from PyPI: the real SMTP server the newsletter's end-to-end test mails to.
+const AIOSMTPD_PYPI: &str = "aiosmtpd==1.4.6";
+
+/// The Python of the virtual environment that holds aiosmtpd; the end-to-end tests run
+/// `python -m aiosmtpd` with it.
+pub fn aiosmtpd_python() -> std::path::PathBuf {
+    tools_dir().join("aiosmtpd/bin/python")
+}
+
+fn ensure_aiosmtpd() -> Result<(), String> {
+    let installed = Command::new(aiosmtpd_python())
+        .args(["-c", "import aiosmtpd"])
+        .output()
+        .is_ok_and(|out| out.status.success());
+    if installed {
+        println!("ok  {AIOSMTPD_PYPI} in .tools/aiosmtpd");
+        return Ok(());
+    }
+    if version_of("python3").is_none() {
+        return Err(
+            "python3 is needed for the SMTP server of the newsletter test: \
+             apt-get install -y python3 python3-venv, then run again"
+                .to_string(),
+        );
+    }
+    // Debian's pip refuses system-wide installs: a virtual environment of our own.
+    step(
+        &format!("install {AIOSMTPD_PYPI} from PyPI into .tools/aiosmtpd"),
+        || {
+            let venv = tools_dir().join("aiosmtpd");
+            run(
+                "python3 -m venv",
+                command("python3").args(["-m", "venv"]).arg(&venv),
+            )?;
+            run(
+                "pip install aiosmtpd",
+                Command::new(venv.join("bin/pip")).args([
+                    "install",
+                    "--quiet",
+                    "--disable-pip-version-check",
+                    AIOSMTPD_PYPI,
+                ]),
             )
         },
     )

@@ -33,6 +33,16 @@ impl ServerCommand {
         self
     }
 
+    pub fn envs<I, K, V>(mut self, vars: I) -> ServerCommand
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: AsRef<OsStr>,
+        V: AsRef<OsStr>,
+    {
+        self.command.envs(vars);
+        self
+    }
+
     /// Starts the server and waits until it listens.
     pub fn start(mut self) -> Result<RunningServer, String> {
         let binary = self.command.get_program().to_string_lossy().into_owned();

@@ -1,17 +1,18 @@
 //! Deliberate failures, so browser tests can see how the app behaves when the network or the
 //! newsletter service misbehaves, without a mock standing between the app and a real socket.
+//!
+//! None of this exists unless the server is started with `--enable-test-controls`: on a public
+//! server anyone could otherwise break it for every reader.
 
-use std::io::{self, Write};
-use std::net::{Shutdown, TcpStream};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
-use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Long enough to outlast any client timeout a test would use, short enough that forgotten
 /// connections do not pile up forever.
-const HANG_FOR: Duration = Duration::from_secs(60);
-const TRICKLE_CHUNK: usize = 16;
-const TRICKLE_EVERY: Duration = Duration::from_millis(100);
+pub const HANG_FOR: Duration = Duration::from_secs(60);
+pub const TRICKLE_CHUNK: usize = 16;
+pub const TRICKLE_EVERY: Duration = Duration::from_millis(100);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NewsletterFault {
@@ -61,19 +62,30 @@ impl ContentFault {
     }
 }
 
-/// The server-wide switches, flipped at start-up or at runtime through `/api/faults/*`.
+/// The server-wide switches, flipped at start-up or at runtime through `/api/faults/*`, and the
+/// count of sign-up requests tests read from `/api/newsletter/stats`.
 #[derive(Default)]
-pub struct Faults {
+pub struct TestControls {
     newsletter: Mutex<Option<NewsletterFault>>,
     content: Mutex<Option<ContentFault>>,
+    signup_requests: AtomicU64,
 }
 
-impl Faults {
+impl TestControls {
     pub fn new(newsletter: Option<NewsletterFault>) -> Self {
-        Faults {
+        TestControls {
             newsletter: Mutex::new(newsletter),
-            content: Mutex::new(None),
+            ..TestControls::default()
         }
+    }
+
+    /// Every POST to the endpoint, faulted, refused and oversized ones included.
+    pub fn count_signup_request(&self) {
+        self.signup_requests.fetch_add(1, Ordering::SeqCst);
+    }
+
+    pub fn signup_requests(&self) -> u64 {
+        self.signup_requests.load(Ordering::SeqCst)
     }
 
     pub fn newsletter(&self) -> Option<NewsletterFault> {
@@ -100,42 +112,6 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// Keeps the connection open without answering, but gives up early once the client has gone so
-/// abandoned requests do not keep threads alive for the whole minute.
-pub fn hang(stream: &TcpStream) {
-    let started = Instant::now();
-    let _ = stream.set_read_timeout(Some(Duration::from_millis(200)));
-    let mut probe = [0u8; 1];
-    while started.elapsed() < HANG_FOR {
-        match stream.peek(&mut probe) {
-            Ok(0) => break,
-            Ok(_) => thread::sleep(Duration::from_millis(200)),
-            Err(e)
-                if matches!(
-                    e.kind(),
-                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
-                ) => {}
-            Err(_) => break,
-        }
-    }
-    let _ = stream.shutdown(Shutdown::Both);
-}
-
-/// Std cannot set `SO_LINGER` to zero, so the closest portable "reset" is closing both
-/// directions without a byte of response: the client sees the connection drop mid-request.
-pub fn reset(stream: &TcpStream) {
-    let _ = stream.shutdown(Shutdown::Both);
-}
-
-pub fn trickle<W: Write>(out: &mut W, body: &[u8]) -> io::Result<()> {
-    for chunk in body.chunks(TRICKLE_CHUNK) {
-        thread::sleep(TRICKLE_EVERY);
-        out.write_all(chunk)?;
-        out.flush()?;
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,12 +131,5 @@ mod tests {
         assert_eq!(ContentFault::parse("reset"), Ok(Some(ContentFault::Reset)));
         assert_eq!(ContentFault::parse("none"), Ok(None));
         assert!(ContentFault::parse("slow").is_err());
-    }
-
-    #[test]
-    fn trickle_sends_everything() {
-        let mut out = Vec::new();
-        trickle(&mut out, b"0123456789abcdefXYZ").unwrap();
-        assert_eq!(out, b"0123456789abcdefXYZ");
     }
 }

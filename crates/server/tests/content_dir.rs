@@ -14,15 +14,17 @@ fn serve_with_overlay() -> (TempDir, TempDir, Server) {
     );
     overlay.write("articles/extra.json", "{\"truncated\":");
     overlay.write("index.html", "<!doctype html><title>Not the app</title>");
-    let subscribers = site.path().join("subscribers.txt").display().to_string();
-    let server = Server::start(&[
-        "--root",
-        &root_of(&site),
-        "--content-dir",
-        &overlay.path().display().to_string(),
-        "--subscribers",
-        &subscribers,
-    ]);
+
+    let server = Server::in_dir(
+        &site,
+        &[
+            "--root",
+            &root_of(&site),
+            "--content-dir",
+            &overlay.path().display().to_string(),
+            "--enable-test-controls",
+        ],
+    );
     (site, overlay, server)
 }
 

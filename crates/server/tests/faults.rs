@@ -1,18 +1,16 @@
 mod common;
 
-use common::{lines_of, root_of, site, Server, TempDir};
+use common::{exported, root_of, site, Server, TempDir};
 use std::io::{ErrorKind, Read, Write};
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 const SIGNUP: &[u8] = br#"{"email": "fault@example.org", "source": "/"}"#;
 
-fn start(dir: &TempDir, extra: &[&str]) -> (Server, PathBuf) {
-    let file = dir.path().join("subscribers.txt");
+fn start(dir: &TempDir, extra: &[&str]) -> Server {
     let root = root_of(dir);
-    let mut args = vec!["--subscribers", file.to_str().unwrap(), "--root", &root];
+    let mut args = vec!["--root", &root, "--enable-test-controls"];
     args.extend_from_slice(extra);
-    (Server::start(&args), file)
+    Server::in_dir(dir, &args)
 }
 
 fn signup(server: &Server, headers: &[(&str, &str)]) -> common::HttpResponse {
@@ -51,7 +49,7 @@ fn stays_silent(server: &Server, request: &[u8], wait: Duration) -> bool {
 #[test]
 fn header_faults_answer_without_storing() {
     let site = site();
-    let (server, file) = start(&site, &[]);
+    let server = start(&site, &[]);
     let rejected = signup(&server, &[("X-Newsletter-Fault", "400")]);
     assert_eq!(rejected.status, 400);
     assert_eq!(
@@ -71,27 +69,28 @@ fn header_faults_answer_without_storing() {
         signup(&server, &[("X-Newsletter-Fault", "429")]).status,
         429
     );
-    assert!(lines_of(&file).is_empty());
+    assert!(exported(&site).is_empty());
     assert_eq!(signup(&server, &[]).status, 201);
 }
 
 #[test]
 fn runtime_switch_fails_then_recovers() {
     let site = site();
-    let (server, file) = start(&site, &[]);
+    let server = start(&site, &[]);
     switch(&server, "newsletter", "500");
     assert_eq!(signup(&server, &[]).status, 500);
     switch(&server, "newsletter", "400");
     assert_eq!(signup(&server, &[]).status, 400);
-    assert!(lines_of(&file).is_empty());
+    assert!(exported(&site).is_empty());
     // A per-request header overrides the switch in both directions.
     assert_eq!(
         signup(&server, &[("X-Newsletter-Fault", "none")]).status,
         201
     );
     switch(&server, "newsletter", "none");
-    assert_eq!(signup(&server, &[]).status, 409);
-    assert_eq!(lines_of(&file).len(), 1);
+    // The address is stored, pending its confirmation.
+    assert_eq!(signup(&server, &[]).status, 200);
+    assert_eq!(exported(&site).len(), 1);
 
     let unknown = server.send("POST", "/api/faults/newsletter", &[], b"teapot");
     assert_eq!(unknown.status, 400);
@@ -103,17 +102,17 @@ fn runtime_switch_fails_then_recovers() {
 #[test]
 fn command_line_fault_applies_from_the_start() {
     let site = site();
-    let (server, file) = start(&site, &["--newsletter-fault", "503"]);
+    let server = start(&site, &["--newsletter-fault", "503"]);
     assert_eq!(signup(&server, &[]).status, 503);
     switch(&server, "newsletter", "none");
     assert_eq!(signup(&server, &[]).status, 201);
-    assert_eq!(lines_of(&file).len(), 1);
+    assert_eq!(exported(&site).len(), 1);
 }
 
 #[test]
 fn hang_never_answers_and_stores_nothing() {
     let site = site();
-    let (server, file) = start(&site, &[]);
+    let server = start(&site, &[]);
     let request = common::encode(
         "POST",
         "/api/newsletter",
@@ -122,14 +121,14 @@ fn hang_never_answers_and_stores_nothing() {
         true,
     );
     assert!(stays_silent(&server, &request, Duration::from_millis(700)));
-    assert!(lines_of(&file).is_empty());
+    assert!(exported(&site).is_empty());
     assert_eq!(server.get("/api/newsletter/stats").json()["requests"], 1);
 }
 
 #[test]
 fn content_faults_apply_to_content_only() {
     let site = site();
-    let (server, _file) = start(&site, &[]);
+    let server = start(&site, &[]);
     let article = "/content/articles/hello.json";
 
     switch(&server, "content", "404");
@@ -159,7 +158,7 @@ fn content_faults_apply_to_content_only() {
 #[test]
 fn trickle_sends_the_real_file_slowly() {
     let site = site();
-    let (server, _file) = start(&site, &[]);
+    let server = start(&site, &[]);
     let article = "/content/articles/hello.json";
     let expected = server.get(article).body;
     switch(&server, "content", "trickle");
@@ -170,4 +169,32 @@ fn trickle_sends_the_real_file_slowly() {
     assert_eq!(response.body, expected);
     // 48 bytes in 16-byte steps, one step every 100 ms.
     assert!(started.elapsed() >= Duration::from_millis(250));
+}
+
+#[test]
+fn test_controls_are_absent_without_the_flag() {
+    let site = site();
+    let server = Server::in_dir(&site, &["--root", &root_of(&site)]);
+    for (path, body) in [
+        ("/api/faults/newsletter", "500"),
+        ("/api/faults/content", "404"),
+    ] {
+        let response = server.send("POST", path, &[], body.as_bytes());
+        assert_eq!(response.status, 404, "{path}");
+    }
+    assert_eq!(server.get("/api/newsletter/stats").status, 404);
+    // The per-request header is ignored too: the sign-up is stored.
+    assert_eq!(
+        signup(&server, &[("X-Newsletter-Fault", "500")]).status,
+        201
+    );
+    assert_eq!(server.get("/content/site.json").status, 200);
+    assert_eq!(exported(&site).len(), 1);
+
+    let refused = std::process::Command::new(env!("CARGO_BIN_EXE_newsroom-server"))
+        .args(["--port", "0", "--newsletter-fault", "500"])
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--enable-test-controls"));
 }

@@ -5,8 +5,8 @@ use std::io::{BufReader, Read, Write};
 
 fn serve_site() -> (TempDir, Server) {
     let site = site();
-    let subscribers = site.path().join("subscribers.txt").display().to_string();
-    let server = Server::start(&["--root", &root_of(&site), "--subscribers", &subscribers]);
+
+    let server = Server::in_dir(&site, &["--root", &root_of(&site)]);
     (site, server)
 }
 
@@ -28,7 +28,12 @@ fn serves_files_with_their_content_types() {
             Some(content_type),
             "{path}"
         );
-        assert_eq!(response.header("vary"), Some("Accept-Encoding"), "{path}");
+        assert!(
+            response
+                .header("vary")
+                .is_some_and(|v| v.eq_ignore_ascii_case("accept-encoding")),
+            "{path}"
+        );
     }
     let index = server.get("/");
     assert_eq!(index.text(), "<!doctype html><title>Newsroom</title>");
@@ -120,7 +125,9 @@ fn serves_precompressed_variants_when_accepted() {
         br.header("content-type"),
         Some("text/javascript; charset=utf-8")
     );
-    assert_eq!(br.header("vary"), Some("Accept-Encoding"));
+    assert!(br
+        .header("vary")
+        .is_some_and(|v| v.eq_ignore_ascii_case("accept-encoding")));
     assert_eq!(br.body, b"\x1b\x01fake-brotli");
 
     let gzip = server.send("GET", "/app.js", &[("Accept-Encoding", "gzip")], b"");
@@ -186,11 +193,96 @@ fn rejects_garbage_and_other_methods() {
 #[test]
 fn without_root_only_the_api_is_served() {
     let dir = TempDir::new("no-root");
-    let subscribers = dir.path().join("nested/dir/subscribers.txt");
-    let server = Server::start(&["--subscribers", &subscribers.display().to_string()]);
+    let database = dir.path().join("nested/dir/subscribers.sqlite3");
+    let server = Server::start(&[
+        "--database",
+        &database.display().to_string(),
+        "--outbox",
+        &dir.path().join("outbox").display().to_string(),
+    ]);
     assert_eq!(server.get("/").status, 404);
-    let stats = server.get("/api/newsletter/stats");
-    assert_eq!(stats.status, 200);
-    assert_eq!(stats.json()["requests"], 0);
-    assert!(subscribers.exists(), "parent folders are created");
+    let signup = server.post_json("/api/newsletter", r#"{"email": "a@example.org"}"#);
+    assert_eq!(signup.status, 201);
+    assert!(database.exists(), "parent folders are created");
+}
+
+#[test]
+fn validators_give_304s_and_each_kind_of_file_its_cache_rule() {
+    let (site, server) = serve_site();
+    site.write("root/newsroom-1a2b3c4d5e6f7081_bg.wasm", b"\0asm");
+    let hashed = server.get("/newsroom-1a2b3c4d5e6f7081_bg.wasm");
+    assert_eq!(hashed.status, 200);
+    assert_eq!(
+        hashed.header("cache-control"),
+        Some("public, max-age=31536000, immutable")
+    );
+    for path in ["/", "/content/site.json", "/app.js"] {
+        let response = server.get(path);
+        assert_eq!(response.header("cache-control"), Some("no-cache"), "{path}");
+        let etag = response.header("etag").expect("an ETag").to_string();
+        let again = server.send("GET", path, &[("If-None-Match", &etag)], b"");
+        assert_eq!(again.status, 304, "{path}");
+        assert!(again.body.is_empty());
+        assert_eq!(again.header("etag"), Some(etag.as_str()));
+        assert_eq!(again.header("cache-control"), Some("no-cache"));
+        let changed = server.send("GET", path, &[("If-None-Match", "\"other\"")], b"");
+        assert_eq!(changed.status, 200, "{path}");
+        let since = response.header("last-modified").expect("Last-Modified");
+        let since = server.send("GET", path, &[("If-Modified-Since", since)], b"");
+        assert_eq!(since.status, 304, "{path}");
+    }
+    // Each encoding is its own representation with its own tag.
+    let plain = server.get("/app.js");
+    let br = server.send("GET", "/app.js", &[("Accept-Encoding", "br")], b"");
+    assert_ne!(plain.header("etag"), br.header("etag"));
+    let stale = server.send(
+        "GET",
+        "/app.js",
+        &[
+            ("Accept-Encoding", "br"),
+            ("If-None-Match", plain.header("etag").unwrap()),
+        ],
+        b"",
+    );
+    assert_eq!(stale.status, 200);
+    // A fallback answers for another address: the client's validators never make it a 304.
+    let etag_of_404 = server
+        .get("/articles/missing")
+        .header("etag")
+        .map(str::to_string);
+    let fallback = server.send(
+        "GET",
+        "/articles/missing",
+        &[
+            ("If-None-Match", "*"),
+            ("If-Modified-Since", "Fri, 01 Jan 2100 00:00:00 GMT"),
+        ],
+        b"",
+    );
+    assert_eq!(fallback.status, 200, "{etag_of_404:?}");
+    assert!(!fallback.body.is_empty());
+}
+
+#[test]
+fn every_answer_carries_the_security_headers_with_the_builds_policy() {
+    let site = TempDir::new("csp-site");
+    site.write(
+        "root/index.html",
+        "<!doctype html><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" \
+         content=\"default-src 'self'; script-src 'self' 'sha256-abc='\"><title>x</title>",
+    );
+    let server = Server::in_dir(&site, &["--root", &root_of(&site)]);
+    for path in ["/", "/articles/deep-link", "/missing.js", "/api/newsletter"] {
+        let response = server.get(path);
+        assert_eq!(
+            response.header("content-security-policy"),
+            Some("default-src 'self'; script-src 'self' 'sha256-abc='; frame-ancestors 'none'"),
+            "{path}"
+        );
+        assert_eq!(response.header("x-content-type-options"), Some("nosniff"));
+        assert_eq!(
+            response.header("referrer-policy"),
+            Some("strict-origin-when-cross-origin")
+        );
+    }
 }

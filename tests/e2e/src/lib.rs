@@ -9,11 +9,13 @@ pub mod devtools;
 pub mod fixtures;
 pub mod page;
 pub mod seed;
+pub mod smtp;
 
 use fantoccini::Client;
 use newsroom_harness::webdriver::ChromeDriver;
 use newsroom_harness::{RunningServer, ServerCommand};
 use std::path::PathBuf;
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 pub use page::*;
@@ -28,11 +30,14 @@ fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// The project's server over `dist/`, on a free loopback port.
+/// The project's server over `dist/`, on a free loopback port, with its test controls on, its
+/// own subscriber database, and confirmation mails written to its own outbox.
 pub struct Server {
     process: RunningServer,
     pub origin: String,
-    pub subscribers: PathBuf,
+    binary: PathBuf,
+    pub database: PathBuf,
+    pub outbox: PathBuf,
 }
 
 impl Server {
@@ -40,8 +45,28 @@ impl Server {
         Server::start_with_args(&[])
     }
 
+    /// The server sending its confirmation mails over SMTP to `127.0.0.1:port`.
+    pub fn start_mailing_to(port: u16) -> Server {
+        Server::launch(
+            &[],
+            &[
+                ("NEWSROOM_SMTP_HOST", "127.0.0.1".to_string()),
+                ("NEWSROOM_SMTP_PORT", port.to_string()),
+                ("NEWSROOM_SMTP_TLS", "none".to_string()),
+                (
+                    "NEWSROOM_MAIL_FROM",
+                    "Newsroom <newsletter@example.org>".to_string(),
+                ),
+            ],
+        )
+    }
+
     /// The server with extra command-line options after the ones every test needs.
     fn start_with_args(extra: &[std::ffi::OsString]) -> Server {
+        Server::launch(extra, &[])
+    }
+
+    fn launch(extra: &[std::ffi::OsString], env: &[(&str, String)]) -> Server {
         let binary = env_path("NEWSROOM_SERVER_BIN", "target/release/newsroom-server");
         let dist = env_path("NEWSROOM_DIST", "dist");
         assert!(
@@ -49,19 +74,26 @@ impl Server {
             "no release build in {} (run `cargo xtask test`)",
             dist.display()
         );
-        let subscribers = unique_temp_path("subscribers.txt");
+        let database = unique_temp_path("subscribers.sqlite3");
+        let outbox = unique_temp_path("outbox");
         let process = ServerCommand::new(&binary)
             .arg("--root")
             .arg(&dist)
-            .args(["--rate-limit", "0", "--subscribers"])
-            .arg(&subscribers)
+            .args(["--rate-limit", "0", "--enable-test-controls"])
+            .arg("--database")
+            .arg(&database)
+            .arg("--outbox")
+            .arg(&outbox)
             .args(extra)
+            .envs(env.iter().map(|(name, value)| (name, value)))
             .start()
             .unwrap_or_else(|error| panic!("{error}"));
         Server {
             origin: process.origin.clone(),
             process,
-            subscribers,
+            binary,
+            database,
+            outbox,
         }
     }
 
@@ -239,11 +271,23 @@ impl Server {
         )
     }
 
-    /// The lines of the subscribers file, as stored on disk.
+    /// The stored subscribers as `newsroom-server export` prints them for editors, one CSV
+    /// row each (`email,status,subscribed_at,confirmed_at,source`), without the header.
     pub fn stored_subscribers(&self) -> Vec<String> {
-        std::fs::read_to_string(&self.subscribers)
-            .unwrap_or_default()
+        let output = Command::new(&self.binary)
+            .arg("export")
+            .arg("--database")
+            .arg(&self.database)
+            .output()
+            .expect("run newsroom-server export");
+        assert!(
+            output.status.success(),
+            "export: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout)
             .lines()
+            .skip(1)
             .map(str::to_string)
             .collect()
     }

@@ -1,6 +1,7 @@
 //! The newsletter form against the real endpoint process: every outcome, and nothing typed lost.
 
 use fantoccini::key::Key;
+use newsroom_e2e::smtp;
 use newsroom_e2e::*;
 use std::time::Duration;
 
@@ -68,7 +69,7 @@ async fn wait_for_alert(browser: &Browser, needle: &str, patience: Duration) {
 }
 
 #[tokio::test]
-async fn a_valid_email_subscribes_and_is_stored_once_after_two_submissions() {
+async fn a_valid_email_is_stored_once_pending_after_two_submissions() {
     let browser = open_form().await;
     type_email(&browser, "reader@example.org").await;
     submit(&browser).await;
@@ -79,21 +80,80 @@ async fn a_valid_email_subscribes_and_is_stored_once_after_two_submissions() {
         "the field is cleared after success"
     );
 
+    // Still pending: the same answer, and no second row.
     type_email(&browser, "Reader@Example.org").await;
     find(&browser.client, EMAIL)
         .await
         .send_keys(&Key::Enter.to_string())
         .await
         .unwrap();
-    wait_for_status(&browser, "already subscribed").await;
-
+    eventually("the second request", PATIENCE, || async {
+        (browser.server.newsletter_stats().0 == 2).then_some(())
+    })
+    .await;
+    wait_for_status(&browser, "Check your inbox").await;
     let stored = browser.server.stored_subscribers();
     assert_eq!(stored.len(), 1, "stored once: {stored:?}");
     assert!(
-        stored[0].starts_with("reader@example.org\t/articles/"),
+        stored[0].starts_with("reader@example.org,pending,") && stored[0].contains(",/articles/"),
         "{stored:?}"
     );
     assert_eq!(browser.server.newsletter_stats(), (2, 1));
+    browser.close().await;
+}
+
+/// The whole double opt-in: the form, a real mail over SMTP, its confirm link in the browser,
+/// the editors' export, and the mail's unsubscribe link.
+#[tokio::test]
+async fn the_confirmation_mail_arrives_and_its_links_confirm_then_unsubscribe() {
+    let smtp = smtp::SmtpServer::start();
+    let browser = Browser::start_on(Server::start_mailing_to(smtp.port), 1280, 900).await;
+    browser.open(ARTICLE).await;
+    type_email(&browser, "double.opt-in@example.org").await;
+    submit(&browser).await;
+    wait_for_status(&browser, "Check your inbox").await;
+
+    let mail = smtp.wait_for_mail(1).await;
+    assert!(mail.contains("To: double.opt-in@example.org"), "{mail}");
+    assert!(mail.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
+    let unsubscribe = smtp::link_in(&mail, "/newsletter/unsubscribe?token=");
+    assert!(mail.contains(&format!("List-Unsubscribe: <{unsubscribe}>")));
+    let confirm = smtp::link_in(&mail, "/newsletter/confirm?token=");
+    assert!(confirm.starts_with(&browser.server.origin), "{confirm}");
+    let stored = browser.server.stored_subscribers();
+    assert!(
+        stored[0].starts_with("double.opt-in@example.org,pending,"),
+        "{stored:?}"
+    );
+
+    browser.client.goto(&confirm).await.unwrap();
+    wait_for_region(&browser, "h1", "Subscription confirmed", PATIENCE).await;
+    let stored = browser.server.stored_subscribers();
+    assert_eq!(stored.len(), 1);
+    assert!(
+        stored[0].starts_with("double.opt-in@example.org,confirmed,"),
+        "{stored:?}"
+    );
+
+    // Confirmed: signing up again is the friendly "already subscribed".
+    browser.open(ARTICLE).await;
+    type_email(&browser, "double.opt-in@example.org").await;
+    submit(&browser).await;
+    wait_for_status(&browser, "already subscribed").await;
+    assert_eq!(smtp.mails().len(), 1, "no second mail");
+
+    browser.client.goto(&unsubscribe).await.unwrap();
+    find(&browser.client, "form button[type='submit']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for_region(&browser, "h1", "You are unsubscribed", PATIENCE).await;
+    let stored = browser.server.stored_subscribers();
+    assert!(
+        stored[0].starts_with("double.opt-in@example.org,unsubscribed,"),
+        "{stored:?}"
+    );
     browser.close().await;
 }
 

@@ -70,6 +70,16 @@ fn absolute_content_and_endpoint_addresses_extend_connect_src() {
         Some("http://localhost:8081".to_string())
     );
     assert_eq!(origin_of("/content/"), None);
+    assert_eq!(
+        origin_of("//api.example.org/newsletter").as_deref(),
+        Some("api.example.org")
+    );
+    assert_eq!(
+        origin_of("//API.example.org:8443").as_deref(),
+        Some("api.example.org:8443")
+    );
+    assert_eq!(origin_of("//"), None);
+    assert_eq!(origin_of("//evil.example;script-src *"), None);
     assert_eq!(origin_of("javascript://x"), None);
     let html = "<head><meta name=\"newsroom-content-base\" content=\"https://cms.example.org/c/\">";
     let dist = Path::new("/no/such/dist");

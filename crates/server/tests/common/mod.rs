@@ -55,10 +55,32 @@ pub struct Server {
 }
 
 impl Server {
+    /// The server with its database and outbox in `dir`, no rate limit, and `extra` options.
+    pub fn in_dir(dir: &TempDir, extra: &[&str]) -> Server {
+        let database = dir.path().join("subscribers.sqlite3");
+        let outbox = dir.path().join("outbox");
+        let mut args = vec![
+            "--database".to_string(),
+            database.display().to_string(),
+            "--outbox".to_string(),
+            outbox.display().to_string(),
+            "--rate-limit".to_string(),
+            "0".to_string(),
+        ];
+        args.extend(extra.iter().map(|s| s.to_string()));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        Server::start(&args)
+    }
+
     pub fn start(args: &[&str]) -> Server {
+        Server::start_with_env(args, &[])
+    }
+
+    pub fn start_with_env(args: &[&str], env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_newsroom-server"))
             .args(["--port", "0"])
             .args(args)
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
@@ -114,6 +136,30 @@ impl Server {
             .set_read_timeout(Some(Duration::from_secs(10)))
             .unwrap();
         stream
+    }
+}
+
+impl Server {
+    /// SIGKILL, as a crash or the OOM killer would: no chance to finish anything.
+    pub fn kill_hard(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Waits for the process to end by itself, up to `patience`.
+    pub fn wait_for_exit(&mut self, patience: Duration) -> Option<std::process::ExitStatus> {
+        let deadline = std::time::Instant::now() + patience;
+        while std::time::Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
     }
 }
 
@@ -184,7 +230,7 @@ pub fn read_one(reader: &mut BufReader<TcpStream>, head_only: bool) -> HttpRespo
         }
     }
     let mut response = parse_response(&raw, true);
-    if !head_only {
+    if !head_only && response.status != 304 {
         let length: usize = response.header("content-length").unwrap().parse().unwrap();
         response.body = vec![0; length];
         reader.read_exact(&mut response.body).unwrap();
@@ -242,10 +288,64 @@ pub fn root_of(site: &TempDir) -> String {
     site.path().join("root").display().to_string()
 }
 
-pub fn lines_of(path: &Path) -> Vec<String> {
-    fs::read_to_string(path)
-        .unwrap_or_default()
-        .lines()
-        .map(str::to_string)
-        .collect()
+/// The data rows of `newsroom-server export` for the database in `dir`, as printed.
+pub fn exported(dir: &TempDir) -> Vec<String> {
+    let output = Command::new(env!("CARGO_BIN_EXE_newsroom-server"))
+        .arg("export")
+        .arg("--database")
+        .arg(dir.path().join("subscribers.sqlite3"))
+        .output()
+        .expect("run newsroom-server export");
+    assert!(
+        output.status.success(),
+        "export failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = String::from_utf8(output.stdout).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("email,status,subscribed_at,confirmed_at,source")
+    );
+    lines.map(str::to_string).collect()
+}
+
+/// The mails in the outbox of `dir`, quoted-printable undone, oldest first.
+pub fn outbox(dir: &TempDir) -> Vec<String> {
+    let mut mails: Vec<(SystemTime, String)> = fs::read_dir(dir.path().join("outbox"))
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter(|e| e.path().extension().is_some_and(|x| x == "eml"))
+                .map(|e| {
+                    let modified = e
+                        .metadata()
+                        .and_then(|m| m.modified())
+                        .unwrap_or(UNIX_EPOCH);
+                    let raw = fs::read_to_string(e.path()).unwrap();
+                    (modified, decode_quoted_printable(&raw))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    mails.sort();
+    mails.into_iter().map(|(_, mail)| mail).collect()
+}
+
+pub fn decode_quoted_printable(raw: &str) -> String {
+    raw.replace("=\r\n", "")
+        .replace("=\n", "")
+        .replace("=3D", "=")
+}
+
+/// The path and query of the first link in `mail` to `/newsletter/{kind}`.
+pub fn link(mail: &str, kind: &str) -> String {
+    let marker = format!("/newsletter/{kind}?token=");
+    let at = mail
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no {kind} link in {mail}"));
+    let end = mail[at..]
+        .find(|c: char| !(c.is_ascii_alphanumeric() || "/?=".contains(c)))
+        .map_or(mail.len(), |n| at + n);
+    mail[at..end].to_string()
 }
