@@ -7,11 +7,24 @@ use crate::model::{Article, ListingPage, Site};
 use crate::route::{article_path, category_path};
 use serde_json::json;
 
-/// Escapes text for HTML content and quoted attribute values.
+/// Characters that XML 1.0 does not allow in a document (C0 controls other than tab, line
+/// feed and carriage return; U+FFFE and U+FFFF), plus those HTML reports as parse errors
+/// (DEL, the C1 controls and the other noncharacters). `check-content` rejects them and the
+/// writers here leave them out, so a stray one can never make the feed unreadable.
+pub fn is_forbidden_in_markup(c: char) -> bool {
+    let code = u32::from(c);
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || (0xFDD0..=0xFDEF).contains(&code)
+        || code & 0xFFFE == 0xFFFE
+}
+
+/// Escapes text for HTML content and quoted attribute values, leaving out the characters
+/// [`is_forbidden_in_markup`] names.
 pub fn escape_html(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for character in text.chars() {
         match character {
+            forbidden if is_forbidden_in_markup(forbidden) => {}
             '&' => escaped.push_str("&amp;"),
             '<' => escaped.push_str("&lt;"),
             '>' => escaped.push_str("&gt;"),
