@@ -16,7 +16,7 @@ mod cross;
 mod document;
 mod listings;
 mod order;
-mod rich_text;
+pub(crate) mod rich_text;
 
 use crate::model::{Article, ListingPage};
 use std::fmt;
