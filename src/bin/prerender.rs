@@ -135,7 +135,10 @@ fn prerender(dist: &Path, content: &Path) -> Result<(), String> {
             &not_found,
         ),
     )?;
-    write(&dist.join("feed.xml"), &publish::rss_feed(&site, newest, &articles)?)?;
+    write(
+        &dist.join("feed.xml"),
+        &publish::rss_feed(&site, newest, &articles)?,
+    )?;
     write(
         &dist.join("sitemap.xml"),
         &publish::sitemap(&site, &written)?,
