@@ -136,13 +136,18 @@ impl From<String> for RichText {
 
 impl<'de> Deserialize<'de> for RichText {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(RichTextVisitor)
+        deserializer.deserialize_any(RunsVisitor { run: false })
     }
 }
 
-struct RichTextVisitor;
+/// One visitor reads both the field (a string or a list) and each run in the list (a string
+/// or an object), so the parser's "any value" code is compiled once for rich text; a run is
+/// read as rich text of that one run.
+struct RunsVisitor {
+    run: bool,
+}
 
-impl<'de> Visitor<'de> for RichTextVisitor {
+impl<'de> Visitor<'de> for RunsVisitor {
     type Value = RichText;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -153,54 +158,51 @@ impl<'de> Visitor<'de> for RichTextVisitor {
         Ok(RichText::plain(text))
     }
 
-    fn visit_string<E: de::Error>(self, text: String) -> Result<RichText, E> {
-        Ok(RichText::plain(text))
-    }
-
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RichText, A::Error> {
+        if self.run {
+            return Err(de::Error::invalid_type(de::Unexpected::Seq, &self));
+        }
         // The hint comes from the document, which may lie about its size.
         let mut runs = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-        while let Some(run) = seq.next_element::<Inline>()? {
-            runs.push(run);
+        while let Some(run) = seq.next_element_seed(RunSeed)? {
+            runs.extend(run.0);
         }
         Ok(RichText(runs))
     }
-}
 
-impl<'de> Deserialize<'de> for Inline {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(InlineVisitor)
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RichText, A::Error> {
+        if !self.run {
+            return Err(de::Error::invalid_type(de::Unexpected::Map, &self));
+        }
+        let mut raw = RawInline::default();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "type" => raw.kind = Some(map.next_value()?),
+                "href" => raw.href = Some(map.next_value()?),
+                "text" => raw.text = Some(map.next_value()?),
+                _ => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(RichText(vec![raw.into_inline()?]))
     }
 }
 
-struct InlineVisitor;
+struct RunSeed;
 
-impl<'de> Visitor<'de> for InlineVisitor {
-    type Value = Inline;
+impl<'de> de::DeserializeSeed<'de> for RunSeed {
+    type Value = RichText;
 
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("text, or a run such as {\"type\": \"em\", \"text\": \"...\"}")
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<Inline, E> {
-        Ok(Inline::Text(text.to_string()))
-    }
-
-    fn visit_string<E: de::Error>(self, text: String) -> Result<Inline, E> {
-        Ok(Inline::Text(text))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Inline, A::Error> {
-        RawInline::deserialize(de::value::MapAccessDeserializer::new(map))?.into_inline()
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<RichText, D::Error> {
+        deserializer.deserialize_any(RunsVisitor { run: true })
     }
 }
 
-/// Every field any run may have, read in one pass; `into_inline` then requires what the
-/// run's type needs.
-#[derive(Deserialize)]
+/// Every field any run may have; `into_inline` then requires what the run's type needs.
+#[derive(Default)]
 struct RawInline {
-    #[serde(rename = "type")]
-    kind: String,
+    kind: Option<String>,
     text: Option<RichText>,
     href: Option<String>,
 }
@@ -208,6 +210,7 @@ struct RawInline {
 impl RawInline {
     fn into_inline<E: de::Error>(self) -> Result<Inline, E> {
         let RawInline { kind, text, href } = self;
+        let kind = kind.ok_or_else(|| E::missing_field("type"))?;
         let required = |text: Option<RichText>| text.ok_or_else(|| E::missing_field("text"));
         if let Some(mark) = Mark::from_name(&kind) {
             return Ok(Inline::Mark {

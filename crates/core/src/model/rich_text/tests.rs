@@ -67,7 +67,12 @@ fn a_run_missing_what_its_type_needs_names_the_run_and_the_field() {
 
     let error = parse(r#"["a", 3]"#).unwrap_err();
     assert_eq!(error.path, "[1]");
-    assert!(error.message.contains("expected text, or a run"), "{error}");
+    assert!(
+        error
+            .message
+            .contains("expected text, or a list of text runs"),
+        "{error}"
+    );
 
     let error = parse("true").unwrap_err();
     assert!(error
