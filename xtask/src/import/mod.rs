@@ -17,9 +17,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+/// Turns one export's text into articles, or says why it cannot.
+type Importer = fn(&str) -> Result<Import, String>;
+
 /// The CMSs `import` reads, by the name given on the command line.
-const IMPORTERS: [(&str, fn(&str) -> Result<Import, String>); 1] =
-    [("wordpress", wordpress::import)];
+const IMPORTERS: [(&str, Importer); 1] = [("wordpress", wordpress::import)];
 
 /// What an importer makes of one export.
 #[derive(Default)]
