@@ -142,3 +142,47 @@ fn the_body_renders_blocks_in_order_as_text() {
     assert_eq!(root.query_selector_all("img").unwrap().length(), 1);
     assert!(root.text_content().unwrap().contains("Second caption"));
 }
+
+#[wasm_bindgen_test]
+fn rich_text_renders_runs_as_elements_and_text_nodes_only() {
+    let json = r#"[
+        {"type": "paragraph", "text": ["Read ", {"type": "link", "href": "/articles/a",
+            "text": ["the ", {"type": "em", "text": "whole"}]}, " <b>story</b>",
+            {"type": "break"}, {"type": "strong", "text": "now"}, "H",
+            {"type": "sub", "text": "2"}, "O", {"type": "sup", "text": "1"},
+            {"type": "code", "text": "<script>"},
+            {"type": "link", "href": "javascript:alert(1)", "text": "hostile"},
+            {"type": "blink", "text": "unknown"}]},
+        {"type": "list", "items": [[{"type": "em", "text": "item"}]]},
+        {"type": "quote", "text": ["Said ", {"type": "strong", "text": "loudly"}]},
+        {"type": "image", "src": "/images/placeholder.svg", "alt": "A", "width": 4,
+            "height": 3, "caption": ["By ", {"type": "link", "href": "https://example.org",
+            "text": "someone"}]}
+    ]"#;
+    let blocks: Vec<Block> = serde_json::from_str(json).unwrap();
+    let root = render(move || view! { <ArticleBody blocks first_image=Loading::Lazy /> });
+    let paragraph = select(&root, ".article-body > p");
+    assert_eq!(
+        paragraph.text_content().unwrap(),
+        "Read the whole <b>story</b>nowH2O1<script>hostileunknown"
+    );
+    let link = select(&root, ".article-body > p > a");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("/articles/a"));
+    assert_eq!(text(&root, "p > a > em"), "whole");
+    assert_eq!(text(&root, "p > strong"), "now");
+    assert_eq!(text(&root, "p > sub"), "2");
+    assert_eq!(text(&root, "p > sup"), "1");
+    assert_eq!(text(&root, "p > code"), "<script>");
+    assert_eq!(root.query_selector_all("p > br").unwrap().length(), 1);
+    // Only the safe link became a link; markup in text stayed text.
+    assert_eq!(root.query_selector_all("p a").unwrap().length(), 1);
+    assert!(root.query_selector("b, script, blink").unwrap().is_none());
+    assert_eq!(text(&root, "li > em"), "item");
+    assert_eq!(text(&root, ".quote blockquote strong"), "loudly");
+    let caption_link = select(&root, ".figure figcaption a");
+    assert_eq!(
+        caption_link.get_attribute("href").as_deref(),
+        Some("https://example.org")
+    );
+    assert_eq!(text(&root, ".figure figcaption"), "By someone");
+}

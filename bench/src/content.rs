@@ -51,7 +51,7 @@ pub fn related(content: &Path, article: &Article) -> Vec<ArticleSummary> {
 /// body as complete.
 pub fn last_paragraph(article: &Article) -> Option<String> {
     article.body.iter().rev().find_map(|block| match block {
-        model::Block::Paragraph { text } => Some(text.clone()),
+        model::Block::Paragraph { text } => Some(text.plain_text()),
         _ => None,
     })
 }

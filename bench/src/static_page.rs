@@ -153,7 +153,7 @@ fn article_block(html: &mut String, article: &Article) {
 fn body_block(html: &mut String, block: &Block, eager: &mut bool) {
     match block {
         Block::Paragraph { text } => {
-            let _ = writeln!(html, "<p>{}</p>", escape(text));
+            let _ = writeln!(html, "<p>{}</p>", escape(&text.plain_text()));
         }
         Block::Heading { level, text } => {
             let n = match level {
@@ -166,7 +166,7 @@ fn body_block(html: &mut String, block: &Block, eager: &mut bool) {
             let _ = write!(
                 html,
                 "<figure class=\"quote\"><blockquote><p>{}</p></blockquote>",
-                escape(text)
+                escape(&text.plain_text())
             );
             if let Some(who) = attribution {
                 let _ = write!(html, "<figcaption>{}</figcaption>", escape(who));
@@ -177,7 +177,7 @@ fn body_block(html: &mut String, block: &Block, eager: &mut bool) {
             let tag = if *ordered { "ol" } else { "ul" };
             let _ = write!(html, "<{tag}>");
             for item in items {
-                let _ = write!(html, "<li>{}</li>", escape(item));
+                let _ = write!(html, "<li>{}</li>", escape(&item.plain_text()));
             }
             let _ = writeln!(html, "</{tag}>");
         }
@@ -206,7 +206,11 @@ fn figure(html: &mut String, image: &Image, eager: bool) {
         );
     }
     if let Some(caption) = &image.caption {
-        let _ = write!(html, "<figcaption>{}</figcaption>", escape(caption));
+        let _ = write!(
+            html,
+            "<figcaption>{}</figcaption>",
+            escape(&caption.plain_text())
+        );
     }
     html.push_str("</figure>\n");
 }

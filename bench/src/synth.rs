@@ -134,7 +134,7 @@ pub fn add_catalog(content: &Path, count: usize) -> Result<(), String> {
         let published = format!("{year}-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28));
         let mut body: Vec<Block> = (0..6 + rng.below(5))
             .map(|_| Block::Paragraph {
-                text: rng.paragraph(4),
+                text: rng.paragraph(4).into(),
             })
             .collect();
         body.insert(
@@ -185,7 +185,7 @@ pub fn add_long_article(content: &Path, paragraphs: usize) -> Result<(), String>
     let mut rng = Rng(paragraphs as u64);
     let body = (1..=paragraphs)
         .map(|n| Block::Paragraph {
-            text: format!("{} End of paragraph {n}.", rng.paragraph(3)),
+            text: format!("{} End of paragraph {n}.", rng.paragraph(3)).into(),
         })
         .collect();
     let article = Article {

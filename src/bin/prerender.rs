@@ -135,10 +135,13 @@ fn prerender(dist: &Path, content: &Path) -> Result<(), String> {
             &not_found,
         ),
     )?;
-    write(&dist.join("feed.xml"), &publish::rss_feed(&site, newest))?;
+    write(
+        &dist.join("feed.xml"),
+        &publish::rss_feed(&site, newest, &articles)?,
+    )?;
     write(
         &dist.join("sitemap.xml"),
-        &publish::sitemap(&site, &written),
+        &publish::sitemap(&site, &written)?,
     )?;
     println!(
         "prerendered {} pages, 404.html, feed.xml and sitemap.xml",

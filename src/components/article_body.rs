@@ -1,6 +1,7 @@
-use crate::components::link::safe_image_src;
+use crate::components::link::{safe_image_src, SafeLink};
+use leptos::html::{br, custom};
 use leptos::prelude::*;
-use newsroom_core::model::{Block, HeadingLevel, Image};
+use newsroom_core::model::{Block, HeadingLevel, Image, Inline, RichText, MAX_RUN_DEPTH};
 
 /// Whether an image may be loaded late. The first image on the page is likely on the first
 /// screen (and often the largest paint), so it loads eagerly with high priority.
@@ -18,7 +19,9 @@ pub fn ArticleBody(blocks: Vec<Block>, first_image: Loading) -> impl IntoView {
         .into_iter()
         .enumerate()
         .map(|(index, block)| match block {
-            Block::Paragraph { text } => view! { <p>{text}</p> }.into_any(),
+            Block::Paragraph { text } => {
+                view! { <p>{rich_text(text, &format!("body[{index}].text"))}</p> }.into_any()
+            }
             Block::Heading {
                 level: HeadingLevel::H2,
                 text,
@@ -30,7 +33,7 @@ pub fn ArticleBody(blocks: Vec<Block>, first_image: Loading) -> impl IntoView {
             Block::Quote { text, attribution } => view! {
                 <figure class="quote">
                     <blockquote>
-                        <p>{text}</p>
+                        <p>{rich_text(text, &format!("body[{index}].text"))}</p>
                     </blockquote>
                     {attribution.map(|who| view! { <figcaption>{who}</figcaption> })}
                 </figure>
@@ -39,7 +42,11 @@ pub fn ArticleBody(blocks: Vec<Block>, first_image: Loading) -> impl IntoView {
             Block::List { ordered, items } => {
                 let items = items
                     .into_iter()
-                    .map(|item| view! { <li>{item}</li> })
+                    .enumerate()
+                    .map(|(item_index, item)| {
+                        let field = format!("body[{index}].items[{item_index}]");
+                        view! { <li>{rich_text(item, &field)}</li> }
+                    })
                     .collect_view();
                 if ordered {
                     view! { <ol>{items}</ol> }.into_any()
@@ -61,6 +68,7 @@ pub fn ArticleBody(blocks: Vec<Block>, first_image: Loading) -> impl IntoView {
 #[component]
 pub fn Figure(image: Image, field: String, loading: Loading) -> impl IntoView {
     let src = safe_image_src(&image.src, &field);
+    let caption_field = format!("{}.caption", field.strip_suffix(".src").unwrap_or(&field));
     let alt = if image.decorative {
         String::new()
     } else {
@@ -85,7 +93,51 @@ pub fn Figure(image: Image, field: String, loading: Loading) -> impl IntoView {
                     />
                 }
             })}
-            {image.caption.map(|caption| view! { <figcaption>{caption}</figcaption> })}
+            {image
+                .caption
+                .map(|caption| view! { <figcaption>{rich_text(caption, &caption_field)}</figcaption> })}
         </figure>
+    }
+}
+
+/// Rich text as DOM nodes: every piece of text a text node, styling as the element of the
+/// same meaning, links through [`SafeLink`] (so a refused address shows as text, with a console
+/// warning naming `field` and the run, as in `body[2].text[1].href`). Runs nested past
+/// [`MAX_RUN_DEPTH`] show as plain text, so no content can make rendering recurse without end.
+pub fn rich_text(text: RichText, field: &str) -> AnyView {
+    runs(text, field, 1)
+}
+
+fn runs(text: RichText, field: &str, depth: usize) -> AnyView {
+    let mut runs = text.0;
+    if let [Inline::Text(_)] = runs.as_slice() {
+        if let Some(Inline::Text(text)) = runs.pop() {
+            return text.into_any();
+        }
+    }
+    runs.into_iter()
+        .enumerate()
+        .map(|(index, run)| run_view(run, field, index, depth))
+        .collect::<Vec<_>>()
+        .into_any()
+}
+
+fn run_view(run: Inline, field: &str, index: usize, depth: usize) -> AnyView {
+    match run {
+        Inline::Text(text) => text.into_any(),
+        Inline::Break => br().into_any(),
+        // The same element type as the marks: one less view type in the wasm.
+        Inline::Code(code) => custom("code").child(code.into_any()).into_any(),
+        run if depth >= MAX_RUN_DEPTH => RichText(vec![run]).plain_text().into_any(),
+        Inline::Mark { mark, text } => {
+            let inner = runs(text, &format!("{field}[{index}].text"), depth + 1);
+            custom(mark.name()).child(inner).into_any()
+        }
+        Inline::Link { href, text } => {
+            let inner = runs(text, &format!("{field}[{index}].text"), depth + 1);
+            let field = format!("{field}[{index}].href");
+            view! { <SafeLink href field>{inner}</SafeLink> }.into_any()
+        }
+        Inline::Unknown { text, .. } => runs(text, &format!("{field}[{index}].text"), depth + 1),
     }
 }

@@ -1,14 +1,15 @@
 use leptos::prelude::*;
 use newsroom_core::url::{safe_url, UrlUse};
 
-/// A link whose address comes from content. Only http, https, mailto and relative addresses
+/// A link whose address comes from content. Only http, https, mailto, tel and relative addresses
 /// become links; anything else (`javascript:` and its disguises) renders as plain text, and the
 /// console names the field so an editor can find it.
 #[component]
 pub fn SafeLink(
     href: String,
     /// Which content field the address came from, for the warning.
-    field: &'static str,
+    #[prop(into)]
+    field: String,
     #[prop(optional)] class: &'static str,
     children: Children,
 ) -> impl IntoView {

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 /// Folders under `tests/content-fixtures/` whose report must equal their
 /// `expected-report.txt` exactly, so a change in any rule or message shows up as a diff.
-const FIXTURES: [&str; 2] = ["broken", "stale-listings"];
+const FIXTURES: [&str; 3] = ["broken", "stale-listings", "imported"];
 
 /// Checks `dir` (default: the sample content) and prints the report. A relative `dir` is
 /// taken from the current folder, as any command-line path would be.

@@ -5,6 +5,7 @@ mod bench;
 mod build;
 mod check_content;
 mod csp;
+mod import;
 mod load;
 mod process;
 mod screenshots;
@@ -28,6 +29,9 @@ usage: cargo xtask <command>
   check-content [DIR]
                  report every problem in a content folder (default public/content/);
                  fails when there is any
+  import wordpress FILE [--out DIR]
+                 turn a WordPress REST export (posts?_embed JSON) into articles in DIR
+                 (default public/content/), rebuild the listings and check the content
   screenshots    build the release app and save PNGs of the home, article and category pages
                  at 375, 768 and 1280 px wide into target/screenshots/
   size           print the sizes of the release .wasm and .js in dist/ (raw, gzip, brotli)
@@ -49,6 +53,7 @@ fn main() -> ExitCode {
         Some("preview") => serve::preview(),
         Some("content-index") => content_index(),
         Some("check-content") => check_content::run(args.get(1).map(String::as_str)),
+        Some("import") => import::run(&args[1..]),
         Some("screenshots") => screenshots::run(),
         // Not in the usage: release builds run it; by hand only to check another dist folder.
         Some("csp-hash") => csp_hash(args.get(1)),

@@ -14,6 +14,17 @@ pub const CARD_EXCERPT_CHARS: usize = 110;
 
 const ELLIPSIS: &str = "...";
 
+/// A card-sized excerpt of rich text (a first paragraph, when an import has no lede): its
+/// plain text with line breaks and runs of spaces as single spaces, cut at a word.
+pub fn rich_excerpt(text: &crate::model::RichText, max_chars: usize) -> String {
+    let plain = text.plain_text();
+    let words: Vec<&str> = plain
+        .split(is_break_space)
+        .filter(|word| !word.is_empty())
+        .collect();
+    cut_at_word(&words.join(" "), max_chars)
+}
+
 /// The text of a card: the lede whole when it is already card-sized, otherwise cut to
 /// [`CARD_EXCERPT_CHARS`] at a word boundary.
 pub fn card_excerpt(lede: &str) -> String {
@@ -36,16 +47,22 @@ pub fn cut_at_word(text: &str, max_chars: usize) -> String {
         return text.to_string();
     };
     let head = &text[..cut];
-    let whole_words = if first_char_dropped.is_whitespace() {
+    let whole_words = if is_break_space(first_char_dropped) {
         Some(head)
     } else {
-        head.rfind(char::is_whitespace).map(|space| &head[..space])
+        head.rfind(is_break_space).map(|space| &head[..space])
     };
     let kept = match whole_words.map(without_dangling_end) {
         Some(words) if !words.is_empty() => words,
         _ => without_dangling_end(cut_inside_word(text, cut)),
     };
     format!("{kept}{ELLIPSIS}")
+}
+
+/// Whitespace a line may break at. No-break spaces (U+00A0, U+202F narrow, U+2007 figure)
+/// are how editors keep "10 km" or "Nov. 5" together, so a cut never falls on them.
+fn is_break_space(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2007}')
 }
 
 /// Drops what would look odd right before "...": trailing spaces, separators such as

@@ -64,9 +64,7 @@ const PARAGRAPHS_AFTER_IMAGE: [&str; 8] = [
 ];
 
 fn paragraph(text: &str) -> Block {
-    Block::Paragraph {
-        text: text.to_string(),
-    }
+    Block::Paragraph { text: text.into() }
 }
 
 pub fn category(name: &str) -> Category {
@@ -82,7 +80,7 @@ pub fn article() -> Article {
         src: "/images/cpc-high-level-dialogue.jpg".to_string(),
         alt: "Dr. Kari Johnstone and Secretary Menardo Guevarra at the dialogue".to_string(),
         decorative: false,
-        caption: Some(IMAGE_CAPTION.to_string()),
+        caption: Some(IMAGE_CAPTION.into()),
         width: 1200,
         height: 800,
     });

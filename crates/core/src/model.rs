@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 mod raw_block;
+mod rich_text;
+
+pub use rich_text::{Inline, Mark, RichText, INLINE_TYPES, MAX_RUN_DEPTH};
 
 /// Site-wide settings: `content/site.json`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -82,7 +85,7 @@ pub struct Image {
     #[serde(default)]
     pub decorative: bool,
     #[serde(default)]
-    pub caption: Option<String>,
+    pub caption: Option<RichText>,
     pub width: u32,
     pub height: u32,
 }
@@ -121,7 +124,8 @@ pub struct Article {
     pub body: Vec<Block>,
 }
 
-/// A body block. Unknown block types are kept as [`Block::Unsupported`] and render nothing, so
+/// A body block. Paragraphs, quotes, list items and captions are [`RichText`]; headings and
+/// attributions are plain text. Unknown block types are kept as [`Block::Unsupported`] and render nothing, so
 /// content written for a newer app still shows what this one understands.
 ///
 /// Reading is hand-written in `raw_block` (see there why); writing uses the same shape.
@@ -129,11 +133,11 @@ pub struct Article {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
     Paragraph {
-        text: String,
+        text: RichText,
     },
     Image(Image),
     Quote {
-        text: String,
+        text: RichText,
         #[serde(default)]
         attribution: Option<String>,
     },
@@ -144,7 +148,7 @@ pub enum Block {
     List {
         #[serde(default)]
         ordered: bool,
-        items: Vec<String>,
+        items: Vec<RichText>,
     },
     Unsupported,
 }

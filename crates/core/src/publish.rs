@@ -3,15 +3,28 @@
 //! string building, so it is tested natively and the prerenderer only writes files.
 
 use crate::date::Date;
-use crate::model::{Article, ListingPage, Site};
+use crate::model::{Article, Site};
 use crate::route::{article_path, category_path};
 use serde_json::json;
 
-/// Escapes text for HTML content and quoted attribute values.
+/// Characters that XML 1.0 does not allow in a document (C0 controls other than tab, line
+/// feed and carriage return; U+FFFE and U+FFFF), plus those HTML reports as parse errors
+/// (DEL, the C1 controls and the other noncharacters). `check-content` rejects them and the
+/// writers here leave them out, so a stray one can never make the feed unreadable.
+pub fn is_forbidden_in_markup(c: char) -> bool {
+    let code = u32::from(c);
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || (0xFDD0..=0xFDEF).contains(&code)
+        || code & 0xFFFE == 0xFFFE
+}
+
+/// Escapes text for HTML content and quoted attribute values, leaving out the characters
+/// [`is_forbidden_in_markup`] names.
 pub fn escape_html(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for character in text.chars() {
         match character {
+            forbidden if is_forbidden_in_markup(forbidden) => {}
             '&' => escaped.push_str("&amp;"),
             '<' => escaped.push_str("&lt;"),
             '>' => escaped.push_str("&gt;"),
@@ -193,73 +206,11 @@ fn article_json_ld(
     [article_ld, breadcrumbs]
 }
 
-/// RFC 822 date for RSS ("Thu, 29 Apr 2021 00:00:00 GMT").
-fn rss_date(date: Date) -> String {
-    const DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-    let shown = date.display(); // "Thu Apr 29 2021"
-    let month = shown.get(4..7).unwrap_or("Jan");
-    format!(
-        "{}, {:02} {month} {} 00:00:00 GMT",
-        DAYS[usize::from(date.weekday())],
-        date.day,
-        date.year
-    )
-}
+mod body_html;
+mod feed;
 
-/// RSS 2.0 of the newest articles (the first listing page), newest first.
-pub fn rss_feed(site: &Site, newest: &ListingPage) -> String {
-    let base = site.base_url.as_deref().unwrap_or("").trim_end_matches('/');
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\">\n<channel>\n",
-    );
-    xml.push_str(&format!("<title>{}</title>\n", escape_xml(&site.name)));
-    xml.push_str(&format!("<link>{}/</link>\n", escape_xml(base)));
-    xml.push_str(&format!(
-        "<description>{}</description>\n",
-        escape_xml(&site.description)
-    ));
-    xml.push_str("<language>en</language>\n");
-    for summary in &newest.articles {
-        let link = format!("{base}{}", article_path(&summary.slug));
-        xml.push_str("<item>\n");
-        xml.push_str(&format!("<title>{}</title>\n", escape_xml(&summary.title)));
-        xml.push_str(&format!("<link>{}</link>\n", escape_xml(&link)));
-        xml.push_str(&format!(
-            "<guid isPermaLink=\"true\">{}</guid>\n",
-            escape_xml(&link)
-        ));
-        xml.push_str(&format!(
-            "<description>{}</description>\n",
-            escape_xml(&summary.lede)
-        ));
-        xml.push_str(&format!(
-            "<category>{}</category>\n",
-            escape_xml(&summary.category.name)
-        ));
-        if let Some(date) = Date::parse_iso(&summary.published) {
-            xml.push_str(&format!("<pubDate>{}</pubDate>\n", rss_date(date)));
-        }
-        xml.push_str("</item>\n");
-    }
-    xml.push_str("</channel>\n</rss>\n");
-    xml
-}
-
-/// A sitemap of the given paths.
-pub fn sitemap(site: &Site, paths: &[String]) -> String {
-    let base = site.base_url.as_deref().unwrap_or("").trim_end_matches('/');
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for path in paths {
-        xml.push_str(&format!(
-            "<url><loc>{}</loc></url>\n",
-            escape_xml(&format!("{base}{path}"))
-        ));
-    }
-    xml.push_str("</urlset>\n");
-    xml
-}
+pub use body_html::article_html;
+pub use feed::{rss_feed, sitemap, MissingBaseUrl};
 
 #[cfg(test)]
 mod tests;

@@ -6,7 +6,8 @@
 //! someone decodes HTML entities is refused. Relative URLs are allowed because they can only
 //! point into the same site or, protocol-relative, to another site over HTTP(S).
 
-/// Where the URL will be used: links may also open a mail client, images may not.
+/// Where the URL will be used: links may also open a mail client or dial a number, images
+/// may not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UrlUse {
     Link,
@@ -16,7 +17,7 @@ pub enum UrlUse {
 impl UrlUse {
     fn allowed_schemes(self) -> &'static [&'static str] {
         match self {
-            UrlUse::Link => &["http", "https", "mailto"],
+            UrlUse::Link => &["http", "https", "mailto", "tel"],
             UrlUse::Image => &["http", "https"],
         }
     }

@@ -11,10 +11,12 @@
 //! content"); the rules themselves live in the submodules.
 
 mod article;
+mod characters;
 mod cross;
 mod document;
 mod listings;
 mod order;
+pub(crate) mod rich_text;
 
 use crate::model::{Article, ListingPage};
 use std::fmt;
@@ -139,12 +141,17 @@ fn check_one(file: &str, bytes: &[u8], sink: &mut Sink) -> Parsed {
     let Some(text) = document::decode(bytes, sink) else {
         return Parsed::Other;
     };
+    // Only fails when the typed parse fails too, which reports why.
+    let raw: Option<serde_json::Value> = serde_json::from_str(text).ok();
+    if let Some(raw) = &raw {
+        characters::check(raw, sink);
+    }
     match kind {
         Kind::Site => {
             document::check_site(text, sink);
             Parsed::Other
         }
-        Kind::Article => document::check_article(text, sink)
+        Kind::Article => document::check_article(text, raw.as_ref(), sink)
             .map_or(Parsed::Other, |article| Parsed::Article(Box::new(article))),
         Kind::Listing => document::parse_listing(text, sink).map_or(Parsed::Other, Parsed::Listing),
     }

@@ -115,7 +115,11 @@ fn the_seed_article_is_intact() {
         })
         .collect();
     assert_eq!(images.len(), 1);
-    let caption = images[0].caption.as_deref().unwrap_or_default();
+    let caption = images[0]
+        .caption
+        .as_ref()
+        .map(|caption| caption.plain_text())
+        .unwrap_or_default();
     assert!(
         caption.starts_with("Dr. Kari Johnstone (left)"),
         "{caption}"

@@ -90,7 +90,11 @@ fn content_files(dir: &Path, relative: &str, out: &mut Vec<String>) {
 #[test]
 fn every_sample_and_valid_fixture_file_passes_its_schema() {
     let mut checked = 0;
-    for folder in ["public/content", "tests/content-fixtures/stale-listings"] {
+    for folder in [
+        "public/content",
+        "tests/content-fixtures/stale-listings",
+        "tests/content-fixtures/imported",
+    ] {
         let dir = repository(folder);
         let mut files = Vec::new();
         content_files(&dir, "", &mut files);

@@ -130,6 +130,15 @@ async fn hostile_text_and_urls_never_run_and_show_as_text() {
         );
     }
     assert_no_dangerous_address(&browser, "article").await;
+    // Rich text runs rendered as elements whose text is the payload, never markup.
+    for css in [
+        ".article-body p em",
+        ".article-body li strong",
+        ".article-body blockquote code",
+    ] {
+        let shown = text_content(&browser, css).await;
+        assert!(TEXT_PAYLOADS.contains(&shown.as_str()), "{css}: {shown:?}");
+    }
 
     let warnings: Vec<String> = browser_log(&browser.client)
         .await
@@ -140,6 +149,8 @@ async fn hostile_text_and_urls_never_run_and_show_as_text() {
     for field in [
         "hero.src",
         "body[",
+        "].text[",
+        ".caption[",
         "site.header_links.href",
         "site.newsletter.privacy_url",
         "site.newsletter.archive_url",

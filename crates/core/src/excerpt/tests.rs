@@ -169,3 +169,36 @@ fn ledes_just_over_the_excerpt_length_stay_whole_and_longer_ones_are_cut() {
     assert!(char_count(&cut) <= CARD_EXCERPT_CHARS + 3);
     assert_eq!(card_excerpt("  Padded lede.  "), "Padded lede.");
 }
+
+#[test]
+fn a_cut_never_falls_on_a_no_break_space() {
+    let text = "The survey covered 10\u{a0}km of coast";
+    // The cut would land right after "10" if the no-break space were a break.
+    assert_eq!(cut_at_word(text, 22), "The survey covered...");
+    assert_eq!(cut_at_word(text, 25), "The survey covered 10\u{a0}km...");
+    let narrow = "Pay 5\u{202f}000\u{202f}PHP now";
+    assert_eq!(cut_at_word(narrow, 12), "Pay...");
+}
+
+#[test]
+fn rich_excerpts_cut_the_plain_text_of_the_runs() {
+    use crate::model::{Inline, Mark, RichText};
+    let text = RichText(vec![
+        Inline::Text("Volunteers walked ".into()),
+        Inline::Mark {
+            mark: Mark::Emphasis,
+            text: "10\u{a0}km".into(),
+        },
+        Inline::Break,
+        Inline::Link {
+            href: "/a".into(),
+            text: "of   beach".into(),
+        },
+        Inline::Text(" before noon.".into()),
+    ]);
+    assert_eq!(
+        rich_excerpt(&text, 200),
+        "Volunteers walked 10\u{a0}km of beach before noon."
+    );
+    assert_eq!(rich_excerpt(&text, 20), "Volunteers walked...");
+}

@@ -4,28 +4,39 @@
 //! variant; that machinery is a large share of the browser build. One flat struct with optional
 //! fields reads in a single pass, and mistyped fields still report their own path.
 
-use super::{Block, HeadingLevel, Image};
+use super::{Block, HeadingLevel, Image, RichText};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
 pub(super) struct RawBlock {
     #[serde(rename = "type")]
     kind: String,
-    text: Option<String>,
+    text: Option<RichText>,
     attribution: Option<String>,
     level: Option<HeadingLevel>,
     ordered: Option<bool>,
-    items: Option<Vec<String>>,
+    items: Option<Vec<RichText>>,
     src: Option<String>,
     alt: Option<String>,
     decorative: Option<bool>,
-    caption: Option<String>,
+    caption: Option<RichText>,
     width: Option<u32>,
     height: Option<u32>,
 }
 
 fn required<T, E: serde::de::Error>(value: Option<T>, field: &'static str) -> Result<T, E> {
     value.ok_or_else(|| E::missing_field(field))
+}
+
+/// Headings stay plain: they become the outline and the table of contents, where styling
+/// and links do not belong.
+fn plain_heading<E: serde::de::Error>(text: RichText) -> Result<String, E> {
+    match text.as_plain() {
+        Some(plain) => Ok(plain.to_string()),
+        None => Err(E::custom(
+            "a heading's text must be a plain string, without runs",
+        )),
+    }
 }
 
 impl RawBlock {
@@ -40,7 +51,7 @@ impl RawBlock {
             },
             "heading" => Block::Heading {
                 level: required(self.level, "level")?,
-                text: required(self.text, "text")?,
+                text: plain_heading(required(self.text, "text")?)?,
             },
             "list" => Block::List {
                 ordered: self.ordered.unwrap_or(false),

@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::{ArticleSummary, Category, Newsletter, NewsletterEncoding};
+use crate::model::{ArticleSummary, Category, ListingPage, Newsletter, NewsletterEncoding};
 
 fn site(base_url: Option<&str>) -> Site {
     Site {
@@ -135,12 +135,112 @@ fn the_feed_and_sitemap_list_every_given_article() {
         articles: vec![summary("b", "2025-04-24"), summary("a", "2021-04-29")],
     };
     let site = site(Some("https://news.example.org"));
-    let feed = rss_feed(&site, &page);
+    let feed = rss_feed(&site, &page, &[]).unwrap();
     assert_eq!(feed.matches("<item>").count(), 2);
     assert!(feed.contains("<link>https://news.example.org/articles/b</link>"));
     assert!(feed.contains("<title>Title of b &lt;b&gt;</title>"));
     assert!(feed.contains("<pubDate>Thu, 29 Apr 2021 00:00:00 GMT</pubDate>"));
-    let map = sitemap(&site, &["/".to_string(), "/articles/a".to_string()]);
+    let map = sitemap(&site, &["/".to_string(), "/articles/a".to_string()]).unwrap();
     assert!(map.contains("<loc>https://news.example.org/articles/a</loc>"));
     assert_eq!(map.matches("<url>").count(), 2);
+}
+
+#[test]
+fn without_a_base_url_the_feed_and_sitemap_say_they_need_one() {
+    let page = ListingPage {
+        page: 1,
+        total_pages: 1,
+        total_articles: 0,
+        category: None,
+        articles: vec![],
+    };
+    let error = rss_feed(&site(None), &page, &[]).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "feed.xml needs \"base_url\" in site.json (such as \"https://example.org\"): RSS and \
+         sitemaps only allow absolute links, so it was not written"
+    );
+    let error: String = sitemap(&site(Some(" ")), &[]).unwrap_err().into();
+    assert!(
+        error.starts_with("sitemap.xml needs \"base_url\""),
+        "{error}"
+    );
+}
+
+#[test]
+fn feed_items_carry_the_whole_body_with_absolute_links() {
+    let json = r##"[
+        {"type": "paragraph", "text": ["Read ", {"type": "link", "href": "/articles/b",
+            "text": [{"type": "em", "text": "this"}]}, " & ",
+            {"type": "link", "href": "javascript:alert(1)", "text": "not this"},
+            {"type": "break"}, {"type": "link", "href": "#part", "text": "part"},
+            {"type": "link", "href": "//cdn.example.org/x", "text": "cdn"},
+            {"type": "link", "href": "mailto:a@example.org", "text": "mail"}]},
+        {"type": "heading", "level": 2, "text": "<Heading>"},
+        {"type": "quote", "text": "Said.", "attribution": "Someone"},
+        {"type": "list", "ordered": true, "items": ["one", [{"type": "strong", "text": "two"}]]},
+        {"type": "image", "src": "/images/a.jpg", "alt": "A \"quoted\" alt", "width": 4,
+            "height": 3, "caption": ["By ", {"type": "sup", "text": "1"}]},
+        {"type": "video", "src": "x"}
+    ]"##;
+    let mut full = article("T");
+    full.body = crate::model::parse("a.json", json).unwrap();
+    let html = article_html(&full, "https://news.example.org", "/articles/a-story");
+    assert_eq!(
+        html,
+        "<p>Read <a href=\"https://news.example.org/articles/b\"><em>this</em></a> &amp; \
+         not this<br /><a href=\"https://news.example.org/articles/a-story#part\">part</a>\
+         <a href=\"https://cdn.example.org/x\">cdn</a><a href=\"mailto:a@example.org\">mail</a></p>\
+         <h2>&lt;Heading&gt;</h2>\
+         <figure><blockquote><p>Said.</p></blockquote><figcaption>Someone</figcaption></figure>\
+         <ol><li>one</li><li><strong>two</strong></li></ol>\
+         <figure><img src=\"https://news.example.org/images/a.jpg\" alt=\"A &quot;quoted&quot; alt\" \
+         width=\"4\" height=\"3\" /><figcaption>By <sup>1</sup></figcaption></figure>"
+    );
+
+    let page = ListingPage {
+        page: 1,
+        total_pages: 1,
+        total_articles: 1,
+        category: None,
+        articles: vec![full.summary()],
+    };
+    let feed = rss_feed(&site(Some("https://news.example.org")), &page, &[full]).unwrap();
+    assert!(feed.contains("xmlns:content=\"http://purl.org/rss/1.0/modules/content/\""));
+    let document = roxmltree::Document::parse(&feed).unwrap();
+    let encoded = document
+        .descendants()
+        .find(|node| node.tag_name().name() == "encoded")
+        .and_then(|node| node.text())
+        .unwrap();
+    assert_eq!(encoded, html);
+}
+
+#[test]
+fn control_characters_never_reach_the_markup() {
+    assert_eq!(escape_html("a\u{1}b\u{7f}c\u{fffe}d\te\n"), "abcd\te\n");
+    for c in [
+        '\u{0}',
+        '\u{8}',
+        '\u{b}',
+        '\u{1f}',
+        '\u{85}',
+        '\u{fdd0}',
+        '\u{1fffe}',
+        '\u{10ffff}',
+    ] {
+        assert!(is_forbidden_in_markup(c), "{c:?}");
+    }
+    for c in [
+        '\t',
+        '\n',
+        '\r',
+        ' ',
+        'é',
+        '\u{a0}',
+        '\u{fffd}',
+        '\u{1f600}',
+    ] {
+        assert!(!is_forbidden_in_markup(c), "{c:?}");
+    }
 }

@@ -25,7 +25,7 @@ fn image(caption: Option<&str>) -> Image {
         src: "/a.jpg".to_string(),
         alt: "A photo".to_string(),
         decorative: false,
-        caption: caption.map(str::to_string),
+        caption: caption.map(RichText::from),
         width: 10,
         height: 10,
     }
@@ -133,18 +133,20 @@ fn every_kind_of_readable_text_counts() {
         lede: words(2),
         hero: Some(image(Some(&words(3)))),
         body: vec![
-            Block::Paragraph { text: words(4) },
+            Block::Paragraph {
+                text: words(4).into(),
+            },
             Block::Heading {
                 level: HeadingLevel::H2,
                 text: words(5),
             },
             Block::Quote {
-                text: words(6),
+                text: words(6).into(),
                 attribution: Some(words(7)),
             },
             Block::List {
                 ordered: false,
-                items: vec![words(8), words(9)],
+                items: vec![words(8).into(), words(9).into()],
             },
             Block::Image(image(Some(&words(10)))),
             Block::Image(image(None)),
@@ -173,4 +175,16 @@ fn only_tokens_with_a_letter_or_digit_are_words() {
     assert_eq!(count_words("($4.9 million) Php44.6"), 3);
     assert_eq!(count_words("café naïve Chargé d’Affaires"), 4);
     assert_eq!(count_words("U.S.-Philippines\u{a0}partnership"), 2);
+}
+
+#[test]
+fn rich_text_counts_the_words_of_its_runs() {
+    let json = r#"{"type":"paragraph","text":["One ",{"type":"link","href":"/a",
+        "text":["two ",{"type":"em","text":"three"}]},{"type":"break"},"four"]}"#;
+    let block: Block = crate::model::parse("a.json", json).unwrap();
+    let article = article_with_body(vec![block]);
+    assert_eq!(
+        article_words(&article),
+        count_words(&article.title) + count_words(&article.lede) + 4
+    );
 }

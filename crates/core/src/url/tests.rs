@@ -57,6 +57,15 @@ fn mail_links_are_allowed_but_not_as_images() {
 }
 
 #[test]
+fn phone_links_are_allowed_but_not_as_images() {
+    assert_eq!(
+        safe_url("tel:+63-2-8123-4567", UrlUse::Link).as_deref(),
+        Some("tel:+63-2-8123-4567")
+    );
+    assert_eq!(safe_url("tel:+6328123", UrlUse::Image), None);
+}
+
+#[test]
 fn surrounding_whitespace_is_trimmed_from_the_result() {
     assert_eq!(
         safe_url("  https://example.org/a \n", UrlUse::Link).as_deref(),
@@ -113,7 +122,6 @@ fn hostile_urls_are_refused() {
         "jar:http://example.org!/x",
         "intent://scan/#Intent;scheme=zxing;end",
         "ftp://example.org/file",
-        "tel:+15550100",
         "x-unknown:payload",
         ":javascript:alert(1)",
         "https\u{0}:example.org",

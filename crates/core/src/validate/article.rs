@@ -2,6 +2,7 @@
 //! though the file parses.
 
 use super::document::{check_url, optional_text, quote, require_text};
+use super::rich_text::{self, Presence};
 use super::Sink;
 use crate::date::Date;
 use crate::model::{Article, Block, Category, Image};
@@ -159,7 +160,14 @@ pub(super) fn check_image(sink: &mut Sink, path: &str, image: &Image) {
                        (or mark the image \"decorative\": true)";
         sink.push(format!("{path}.alt"), message);
     }
-    optional_text(sink, &format!("{path}.caption"), image.caption.as_deref());
+    if let Some(caption) = &image.caption {
+        rich_text::check(
+            sink,
+            &format!("{path}.caption"),
+            caption,
+            Presence::Optional,
+        );
+    }
     for (field, value) in [("width", image.width), ("height", image.height)] {
         if value == 0 {
             let message = "must be the image's size in pixels, at least 1";
@@ -170,11 +178,12 @@ pub(super) fn check_image(sink: &mut Sink, path: &str, image: &Image) {
 
 fn check_block(sink: &mut Sink, path: &str, block: &Block, raw: Option<&Value>) {
     match block {
-        Block::Paragraph { text } | Block::Heading { text, .. } => {
-            require_text(sink, &format!("{path}.text"), text);
+        Block::Paragraph { text } => {
+            rich_text::check(sink, &format!("{path}.text"), text, Presence::Required);
         }
+        Block::Heading { text, .. } => require_text(sink, &format!("{path}.text"), text),
         Block::Quote { text, attribution } => {
-            require_text(sink, &format!("{path}.text"), text);
+            rich_text::check(sink, &format!("{path}.text"), text, Presence::Required);
             optional_text(sink, &format!("{path}.attribution"), attribution.as_deref());
         }
         Block::List { items, .. } => {
@@ -182,7 +191,8 @@ fn check_block(sink: &mut Sink, path: &str, block: &Block, raw: Option<&Value>) 
                 sink.push(format!("{path}.items"), "a list needs at least one item");
             }
             for (index, item) in items.iter().enumerate() {
-                require_text(sink, &format!("{path}.items[{index}]"), item);
+                let item_path = format!("{path}.items[{index}]");
+                rich_text::check(sink, &item_path, item, Presence::Required);
             }
         }
         Block::Image(image) => check_image(sink, path, image),

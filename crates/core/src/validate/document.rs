@@ -112,20 +112,19 @@ fn check_base_url(sink: &mut Sink, base_url: &str) {
 /// The article when it parses. When it does not, the parse error is reported and then each
 /// body block and the hero are parsed and checked on their own, so one broken block does not
 /// hide the problems of the others.
-pub(super) fn check_article(text: &str, sink: &mut Sink) -> Option<Article> {
-    let parsed = model::parse::<Article>(sink.file(), text);
-    // Only fails when the typed parse failed too; the raw tree names unknown block types.
-    let raw: Option<Value> = serde_json::from_str(text).ok();
-    match parsed {
+///
+/// `raw` is the same text as a JSON tree, if it is JSON at all; it names unknown block types.
+pub(super) fn check_article(text: &str, raw: Option<&Value>, sink: &mut Sink) -> Option<Article> {
+    match model::parse::<Article>(sink.file(), text) {
         Ok(article) => {
-            article::check(&article, raw.as_ref(), sink);
+            article::check(&article, raw, sink);
             Some(article)
         }
         Err(error) => {
             let error_path = error.path.clone();
             push_parse_error(sink, error);
             if let Some(raw) = raw {
-                article::check_parts(&raw, &error_path, sink);
+                article::check_parts(raw, &error_path, sink);
             }
             None
         }
@@ -166,7 +165,7 @@ pub(super) fn check_url(sink: &mut Sink, path: &str, value: &str, usage: UrlUse)
     }
     if safe_url(value, usage).is_none() {
         let allowed = match usage {
-            UrlUse::Link => "http:, https: or mailto:",
+            UrlUse::Link => "http:, https:, mailto: or tel:",
             UrlUse::Image => "http: or https:",
         };
         let message = format!(

@@ -4,6 +4,7 @@
 mod articles;
 mod folder;
 mod listings;
+mod rich_text;
 mod site;
 
 use super::check_file;

@@ -4,7 +4,7 @@
 
 use super::generate::{flatten, generate, Size};
 use super::{block_branches, schema, typed, validator};
-use newsroom_core::model::{Block, Site};
+use newsroom_core::model::{Block, Inline, Mark, RichText, Site, INLINE_TYPES};
 use newsroom_core::paths;
 use serde_json::Value;
 
@@ -86,7 +86,20 @@ fn enumerations_match_what_the_parser_accepts() {
 #[test]
 fn shared_definitions_are_identical_and_patterns_agree_with_the_rust_rules() {
     let (article, listing) = (schema("article"), schema("listing"));
-    for name in ["Text", "Slug", "Date", "Category", "Image"] {
+    for name in [
+        "Text",
+        "Slug",
+        "Date",
+        "Category",
+        "Image",
+        "RichText",
+        "Run",
+        "StyledRun",
+        "LinkRun",
+        "MarkRun",
+        "CodeRun",
+        "BreakRun",
+    ] {
         assert_eq!(
             article["$defs"][name], listing["$defs"][name],
             "$defs/{name}"
@@ -150,4 +163,96 @@ fn shared_definitions_are_identical_and_patterns_agree_with_the_rust_rules() {
         " \u{3000}\t"
     ));
     assert!(validator::is_js_space('\u{feff}'));
+}
+
+/// Fails to compile when a run variant is added, as a reminder that the schemas learn it too.
+fn run_types(run: &Inline) -> Vec<&'static str> {
+    match run {
+        Inline::Link { .. } => vec!["link"],
+        Inline::Mark { .. } => Mark::ALL.iter().map(|mark| mark.name()).collect(),
+        Inline::Code(_) => vec!["code"],
+        Inline::Break => vec!["break"],
+        Inline::Text(_) | Inline::Unknown { .. } => vec![],
+    }
+}
+
+#[test]
+fn every_run_type_of_the_schema_parses_as_that_run_and_round_trips() {
+    let root = schema("article");
+    let styled = &root["$defs"]["StyledRun"];
+    let listed: Vec<&str> = styled["properties"]["type"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|name| name.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        listed, INLINE_TYPES,
+        "the schema lists the run types the app renders"
+    );
+    let branches = styled["oneOf"].as_array().unwrap().len();
+    let rich_schema = serde_json::json!({"$defs": root["$defs"], "$ref": "#/$defs/RichText"});
+    let mut seen = Vec::new();
+    for branch in 0..branches {
+        for size in [Size::Smallest, Size::Largest] {
+            let run = generate(&root, styled, size, branch).document;
+            let document = Value::Array(vec![Value::from("Before "), run.clone()]);
+            assert!(
+                validator::errors(&rich_schema, &document).is_empty(),
+                "{document}"
+            );
+            let parsed: RichText = serde_json::from_value(document.clone())
+                .unwrap_or_else(|error| panic!("{run}: {error}"));
+            assert_eq!(
+                serde_json::to_value(&parsed).unwrap(),
+                document,
+                "round trip"
+            );
+            seen.extend(run_types(&parsed.0[1]));
+        }
+    }
+    seen.sort_unstable();
+    seen.dedup();
+    let mut expected = INLINE_TYPES.to_vec();
+    expected.sort_unstable();
+    // Each mark counts as seen through its variant; the schema's enum was compared above.
+    assert_eq!(seen, expected, "a branch for every run type");
+}
+
+#[test]
+fn rich_text_fields_accept_runs_in_the_schema_and_the_parser() {
+    let root = schema("article");
+    let mut document = generate(&root, &root, Size::Largest, 0).document;
+    let runs = serde_json::json!(["Read ", {"type": "link", "href": "/a", "text": [
+        {"type": "em", "text": "this"}]}, {"type": "break"}, {"type": "sup", "text": "1"}]);
+    document["body"] = serde_json::json!([
+        {"type": "paragraph", "text": runs},
+        {"type": "quote", "text": runs},
+        {"type": "list", "items": [runs, "plain"]},
+        {"type": "image", "src": "/a.jpg", "alt": "A", "width": 1, "height": 1, "caption": runs},
+    ]);
+    document["hero"]["caption"] = runs.clone();
+    assert!(validator::errors(&root, &document).is_empty(), "{document}");
+    let round_trip = typed::<newsroom_core::model::Article>(&document.to_string()).unwrap();
+    let body = &round_trip["body"];
+    for rich in [
+        &body[0]["text"],
+        &body[1]["text"],
+        &body[2]["items"][0],
+        &body[3]["caption"],
+        &round_trip["hero"]["caption"],
+    ] {
+        assert_eq!(rich, &runs);
+    }
+
+    let mut unknown = document.clone();
+    unknown["body"][0]["text"][1]["type"] = Value::from("blink");
+    assert!(
+        !validator::errors(&root, &unknown).is_empty(),
+        "unknown run types are refused"
+    );
+    let mut heading = document;
+    heading["body"][0] = serde_json::json!({"type": "heading", "level": 2, "text": runs});
+    assert!(!validator::errors(&root, &heading).is_empty());
+    assert!(typed::<newsroom_core::model::Article>(&heading.to_string()).is_err());
 }

@@ -28,7 +28,7 @@ fn links_must_pass_the_url_allow_list() {
     ];
     assert_eq!(paths_of(&lines), expected, "{lines:?}");
     assert!(lines[3].ends_with(
-        "is not allowed: use a relative URL or one starting with http:, https: or mailto:"
+        "is not allowed: use a relative URL or one starting with http:, https:, mailto: or tel:"
     ));
 }
 
