@@ -102,6 +102,8 @@ fn the_body_renders_blocks_in_order_as_text() {
             caption: Some("The caption".into()),
             width: 1200,
             height: 675,
+            credit: None,
+            variants: Vec::new(),
         }),
         Block::Quote {
             text: "Quoted words".into(),
@@ -119,6 +121,8 @@ fn the_body_renders_blocks_in_order_as_text() {
             caption: Some("Second caption".into()),
             width: 10,
             height: 10,
+            credit: None,
+            variants: Vec::new(),
         }),
     ];
     let root = render(move || view! { <ArticleBody blocks first_image=Loading::Eager /> });
