@@ -5,6 +5,7 @@ mod bench;
 mod build;
 mod check_content;
 mod csp;
+mod images;
 mod process;
 mod screenshots;
 mod serve;
