@@ -28,7 +28,7 @@ usage: cargo xtask <command>
                  report every problem in a content folder (default public/content/);
                  fails when there is any
   screenshots    build the release app and save PNGs of the home, article and category pages
-                 at 375, 768 and 1280 px wide into target/screenshots/
+                 at 375, 768 and 1280 px wide, light and dark, into target/screenshots/
   size           print the sizes of the release .wasm and .js in dist/ (raw, gzip, brotli)
   bench [--quick]
                  time the app against a static HTML rendition of the same article in headless

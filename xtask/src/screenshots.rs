@@ -23,6 +23,9 @@ const PAGES: [(&str, &str); 3] = [
     ("category", "/category/justice-system"),
 ];
 
+/// Each page in the light theme and, with the system preferring dark, in the dark theme.
+const THEMES: [(&str, &[&str]); 2] = [("", &[]), ("-dark", &["--force-dark-mode"])];
+
 pub fn run() -> Result<(), String> {
     tools::ensure_all(true)?;
     release_build()?;
@@ -37,9 +40,11 @@ pub fn run() -> Result<(), String> {
     let (_server, origin) = start_server(&server_binary, &dist)?;
     for (name, path) in PAGES {
         for (width, height) in SIZES {
-            let file = out_dir.join(format!("{name}-{width}.png"));
-            shoot(&format!("{origin}{path}"), width, height, &file)?;
-            println!("wrote {}", file.display());
+            for (suffix, flags) in THEMES {
+                let file = out_dir.join(format!("{name}-{width}{suffix}.png"));
+                shoot(&format!("{origin}{path}"), width, height, flags, &file)?;
+                println!("wrote {}", file.display());
+            }
         }
     }
     Ok(())
@@ -88,7 +93,7 @@ fn start_server(binary: &Path, dist: &Path) -> Result<(Running, String), String>
 
 /// One screenshot. A fresh profile each time, so no cache or storage from an earlier shot
 /// changes what the page shows; the virtual time budget lets the app fetch and render first.
-fn shoot(url: &str, width: u32, height: u32, file: &Path) -> Result<(), String> {
+fn shoot(url: &str, width: u32, height: u32, flags: &[&str], file: &Path) -> Result<(), String> {
     let profile = std::env::temp_dir().join(format!(
         "newsroom-screenshot-{}-{width}",
         std::process::id()
@@ -96,6 +101,7 @@ fn shoot(url: &str, width: u32, height: u32, file: &Path) -> Result<(), String> 
     let status = Command::new(tools::CHROMIUM)
         .args(newsroom_headless::FLAGS)
         .args(["--hide-scrollbars", "--virtual-time-budget=5000"])
+        .args(flags)
         .arg(format!("--window-size={width},{height}"))
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--screenshot={}", file.display()))

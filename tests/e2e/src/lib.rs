@@ -7,6 +7,7 @@ pub mod console;
 pub mod devtools;
 pub mod fixtures;
 pub mod page;
+pub mod readers;
 pub mod seed;
 
 use fantoccini::{Client, ClientBuilder};
