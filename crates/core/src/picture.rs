@@ -35,24 +35,21 @@ pub fn scaled_height(source_width: u32, source_height: u32, width: u32) -> u32 {
 }
 
 /// Variants of `format` whose address is safe and can stand in a `srcset` list (no spaces or
-/// commas, which separate its entries), narrowest first.
-fn usable(image: &Image, format: ImageFormat) -> Vec<&ImageVariant> {
-    let mut variants: Vec<&ImageVariant> = image
+/// commas, which separate its entries), in the content's order (a `srcset`'s order does not
+/// matter; the build writes them narrowest first).
+fn usable(image: &Image, format: ImageFormat) -> impl Iterator<Item = &ImageVariant> {
+    image
         .variants
         .iter()
-        .filter(|variant| variant.format == format && variant.width > 0)
+        .filter(move |variant| variant.format == format && variant.width > 0)
         .filter(|variant| !variant.src.contains([' ', ',']))
         .filter(|variant| safe_url(&variant.src, UrlUse::Image).is_some())
-        .collect();
-    variants.sort_by_key(|variant| variant.width);
-    variants
 }
 
 /// `"a-480.avif 480w, a-800.avif 800w"`, or None when the image has no usable variant of
 /// `format`.
 pub fn srcset(image: &Image, format: ImageFormat) -> Option<String> {
     let entries: Vec<String> = usable(image, format)
-        .into_iter()
         .map(|variant| format!("{} {}w", variant.src, variant.width))
         .collect();
     (!entries.is_empty()).then(|| entries.join(", "))
@@ -62,19 +59,17 @@ pub fn srcset(image: &Image, format: ImageFormat) -> Option<String> {
 pub fn modern_formats(image: &Image) -> Vec<ImageFormat> {
     [ImageFormat::Avif, ImageFormat::Webp]
         .into_iter()
-        .filter(|&format| !usable(image, format).is_empty())
+        .filter(|&format| usable(image, format).next().is_some())
         .collect()
 }
 
 /// The JPEG variant of width closest to `target` from above (the widest one when none is that
 /// wide).
 fn jpeg_at_least(image: &Image, target: u32) -> Option<&ImageVariant> {
-    let jpegs = usable(image, ImageFormat::Jpeg);
-    jpegs
-        .iter()
-        .find(|variant| variant.width >= target)
-        .or(jpegs.last())
-        .copied()
+    let wide_enough = usable(image, ImageFormat::Jpeg)
+        .filter(|variant| variant.width >= target)
+        .min_by_key(|variant| variant.width);
+    wide_enough.or_else(|| usable(image, ImageFormat::Jpeg).max_by_key(|variant| variant.width))
 }
 
 /// The `src` of the `<img>`, for browsers without `srcset`: a JPEG variant fit for a desktop
