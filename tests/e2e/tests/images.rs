@@ -39,6 +39,14 @@ async fn a_desktop_at_2x_fetches_a_webp_no_wider_than_1600_px() {
 }
 
 #[tokio::test]
+async fn a_desktop_at_1x_fetches_no_more_than_its_column_needs() {
+    let (browser, chosen) = seed_photo_on(1280, 1, &[]).await;
+    assert_eq!(chosen.format, "webp", "{chosen:?}");
+    assert!((720..=800).contains(&chosen.declared_width), "{chosen:?}");
+    browser.close().await;
+}
+
+#[tokio::test]
 async fn a_browser_without_webp_gets_a_jpeg_of_the_same_size() {
     let (browser, chosen) = seed_photo_on(390, 2, &["webp", "avif"]).await;
     assert_eq!(chosen.format, "jpeg", "{chosen:?}");
