@@ -102,6 +102,8 @@ fn the_body_renders_blocks_in_order_as_text() {
             caption: Some("The caption".into()),
             width: 1200,
             height: 675,
+            credit: None,
+            variants: Vec::new(),
         }),
         Block::Quote {
             text: "Quoted words".into(),
@@ -119,6 +121,8 @@ fn the_body_renders_blocks_in_order_as_text() {
             caption: Some("Second caption".into()),
             width: 10,
             height: 10,
+            credit: None,
+            variants: Vec::new(),
         }),
     ];
     let root = render(move || view! { <ArticleBody blocks first_image=Loading::Eager /> });
@@ -185,4 +189,56 @@ fn rich_text_renders_runs_as_elements_and_text_nodes_only() {
         Some("https://example.org")
     );
     assert_eq!(text(&root, ".figure figcaption"), "By someone");
+}
+
+#[wasm_bindgen_test]
+fn a_figure_with_variants_is_a_picture_with_webp_first_and_the_credit_in_the_caption() {
+    use newsroom::components::article_body::Figure;
+    use newsroom_core::model::{ImageFormat, ImageVariant};
+    let variant = |width: u32, format: ImageFormat| ImageVariant {
+        src: format!("/images/variants/p-{width}.{}", format.extension()),
+        width,
+        height: width / 2,
+        format,
+    };
+    let image = Image {
+        src: "/images/p.jpg".into(),
+        alt: "A photo".into(),
+        decorative: false,
+        caption: Some("The caption.".into()),
+        width: 1000,
+        height: 500,
+        credit: Some("Jo Doe".into()),
+        variants: vec![
+            variant(480, ImageFormat::Webp),
+            variant(1000, ImageFormat::Webp),
+            variant(480, ImageFormat::Jpeg),
+            variant(1000, ImageFormat::Jpeg),
+        ],
+    };
+    let root = render(move || {
+        view! { <Figure image field="hero.src".to_string() loading=Loading::Lazy /> }
+    });
+    let source = select(&root, ".figure picture > source:first-child");
+    assert_eq!(source.get_attribute("type").as_deref(), Some("image/webp"));
+    assert_eq!(
+        source.get_attribute("srcset").as_deref(),
+        Some("/images/variants/p-480.webp 480w, /images/variants/p-1000.webp 1000w")
+    );
+    let img = select(&root, ".figure picture > source + img");
+    assert_eq!(
+        img.get_attribute("src").as_deref(),
+        Some("/images/variants/p-1000.jpg")
+    );
+    assert_eq!(
+        img.get_attribute("srcset").as_deref(),
+        Some("/images/variants/p-480.jpg 480w, /images/variants/p-1000.jpg 1000w")
+    );
+    assert_eq!(img.get_attribute("sizes"), source.get_attribute("sizes"));
+    assert_eq!(img.get_attribute("loading").as_deref(), Some("lazy"));
+    assert_eq!(img.get_attribute("width").as_deref(), Some("1000"));
+    assert_eq!(
+        text(&root, ".figure figcaption"),
+        "The caption. Photo: Jo Doe"
+    );
 }

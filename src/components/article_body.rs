@@ -1,7 +1,10 @@
 use crate::components::link::{safe_image_src, SafeLink};
 use leptos::html::{br, custom};
 use leptos::prelude::*;
-use newsroom_core::model::{Block, HeadingLevel, Image, Inline, RichText, MAX_RUN_DEPTH};
+use newsroom_core::model::{
+    Block, HeadingLevel, Image, ImageFormat, Inline, RichText, MAX_RUN_DEPTH,
+};
+use newsroom_core::picture;
 
 /// Whether an image may be loaded late. The first image on the page is likely on the first
 /// screen (and often the largest paint), so it loads eagerly with high priority.
@@ -64,40 +67,62 @@ pub fn ArticleBody(blocks: Vec<Block>, first_image: Loading) -> impl IntoView {
     view! { <div class="article-body">{views}</div> }
 }
 
-/// An image with its reserved size and optional caption.
+/// An image with its reserved size and optional caption and credit. When the build wrote
+/// resized variants, a `<picture>` offers the modern format first and JPEG to every other
+/// browser; `sizes` follows the article column, so a phone fetches a phone-sized file.
 #[component]
 pub fn Figure(image: Image, field: String, loading: Loading) -> impl IntoView {
-    let src = safe_image_src(&image.src, &field);
+    let original = safe_image_src(&image.src, &field);
     let caption_field = format!("{}.caption", field.strip_suffix(".src").unwrap_or(&field));
-    let alt = if image.decorative {
-        String::new()
-    } else {
-        image.alt
-    };
     let (loading_attr, priority) = match loading {
         Loading::Eager => ("eager", "high"),
         Loading::Lazy => ("lazy", "auto"),
     };
-    view! {
-        <figure class="figure">
-            {src.map(|src| {
+    let media = original.map(|_| {
+        let alt = if image.decorative {
+            String::new()
+        } else {
+            image.alt.clone()
+        };
+        let jpeg_srcset = picture::srcset(&image, ImageFormat::Jpeg);
+        let sizes = jpeg_srcset.as_ref().map(|_| picture::ARTICLE_SIZES);
+        let img = view! {
+            <img
+                src=picture::fallback_src(&image).to_string()
+                srcset=jpeg_srcset
+                sizes=sizes
+                alt=alt
+                width=image.width
+                height=image.height
+                loading=loading_attr
+                decoding="async"
+                fetchpriority=priority
+            />
+        };
+        let modern = picture::modern_formats(&image);
+        if modern.is_empty() {
+            return img.into_any();
+        }
+        let sources = modern
+            .into_iter()
+            .map(|format| {
                 view! {
-                    <img
-                        src=src
-                        alt=alt
-                        width=image.width
-                        height=image.height
-                        loading=loading_attr
-                        decoding="async"
-                        fetchpriority=priority
+                    <source
+                        type=format.mime_type()
+                        srcset=picture::srcset(&image, format)
+                        sizes=picture::ARTICLE_SIZES
                     />
                 }
-            })}
-            {image
-                .caption
-                .map(|caption| view! { <figcaption>{rich_text(caption, &caption_field)}</figcaption> })}
-        </figure>
-    }
+            })
+            .collect_view();
+        view! { <picture>{sources}{img}</picture> }.into_any()
+    });
+    let credit = image
+        .credit
+        .map(|credit| view! { <span class="figure__credit">{format!(" Photo: {credit}")}</span> });
+    let caption = (image.caption.is_some() || credit.is_some())
+        .then(|| view! { <figcaption>{image.caption.map(|caption| rich_text(caption, &caption_field))}{credit}</figcaption> });
+    view! { <figure class="figure">{media}{caption}</figure> }
 }
 
 /// Rich text as DOM nodes: every piece of text a text node, styling as the element of the

@@ -1,5 +1,6 @@
 use crate::app::use_site;
 use crate::components::link::SafeLink;
+use crate::components::theme_toggle::ThemeToggle;
 use leptos::prelude::*;
 
 /// The site header: a home link and the header links of `site.json` ("Report Exploitation").
@@ -44,6 +45,7 @@ pub fn SiteHeader() -> impl IntoView {
                         }}
                     </ul>
                 </nav>
+                <ThemeToggle />
             </div>
         </header>
     }

@@ -6,4 +6,6 @@ pub mod footer;
 pub mod header;
 pub mod link;
 pub mod newsletter;
+pub mod share;
 pub mod status;
+pub mod theme_toggle;

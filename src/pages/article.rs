@@ -2,6 +2,7 @@ use crate::api::ArticlePage as ArticlePageData;
 use crate::app::use_site;
 use crate::components::article_body::{ArticleBody, Figure, Loading};
 use crate::components::card::{CardHeading, CardList, DateLine};
+use crate::components::share::ShareArticle;
 use crate::components::status::NotFound;
 use crate::focus::focus_on_arrival;
 use crate::head::{page_title, use_page_meta};
@@ -58,6 +59,7 @@ pub fn ArticleView(data: ArticlePageData) -> impl IntoView {
             </header>
             {hero.map(|image| view! { <Figure image field="hero.src".to_string() loading=Loading::Eager /> })}
             <ArticleBody blocks=article.body.clone() first_image=body_first_image />
+            <ShareArticle slug=article.slug.clone() title=article.title.clone() />
         </article>
         <ReadMore related=data.related />
     }

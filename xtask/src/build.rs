@@ -18,6 +18,7 @@ pub fn release_build() -> Result<(), String> {
     )?;
     let dist = workspace_root().join("dist");
     inline_stylesheets(&dist)?;
+    resize_images(&dist)?;
     let policy = crate::csp::apply(&dist)?;
     println!("Content-Security-Policy: {policy}");
     // The app's components rendered natively (Leptos server-side rendering). A debug build:
@@ -38,7 +39,8 @@ pub fn release_build() -> Result<(), String> {
                 "--",
             ])
             .arg(&dist)
-            .arg(workspace_root().join("public/content")),
+            // The deployed copy: it has the image variants the pipeline recorded.
+            .arg(dist.join("content")),
     )?;
     let written = write_headers_file(&dist)?;
     println!("wrote {}", written.display());
@@ -74,6 +76,23 @@ fn inline_stylesheets(dist: &std::path::Path) -> Result<(), String> {
     println!(
         "stylesheets: {} files inline ({} bytes), app preloads at low priority",
         inlined.files, inlined.bytes
+    );
+    Ok(())
+}
+
+/// Variants of every photograph the content uses, cached under `target/` between builds.
+fn resize_images(dist: &std::path::Path) -> Result<(), String> {
+    let started = std::time::Instant::now();
+    let cache = workspace_root().join("target/image-cache");
+    let report = crate::images::process(dist, &cache)?;
+    println!(
+        "images: {} sources, {} variants ({} encoded, {} from the cache), {} content files updated in {:.2} s",
+        report.sources,
+        report.variants,
+        report.encoded,
+        report.from_cache,
+        report.content_files_updated,
+        started.elapsed().as_secs_f64()
     );
     Ok(())
 }

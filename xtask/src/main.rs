@@ -5,6 +5,7 @@ mod bench;
 mod build;
 mod check_content;
 mod csp;
+mod images;
 mod import;
 mod load;
 mod process;
@@ -33,7 +34,7 @@ usage: cargo xtask <command>
                  turn a WordPress REST export (posts?_embed JSON) into articles in DIR
                  (default public/content/), rebuild the listings and check the content
   screenshots    build the release app and save PNGs of the home, article and category pages
-                 at 375, 768 and 1280 px wide into target/screenshots/
+                 at 375, 768 and 1280 px wide, light and dark, into target/screenshots/
   size           print the sizes of the release .wasm and .js in dist/ (raw, gzip, brotli)
   load [--clients N] [--seconds N] [--idle N]
                  requests per second and latency percentiles of the release server over dist/,

@@ -24,6 +24,9 @@ const PAGES: [(&str, &str); 3] = [
     ("category", "/category/justice-system"),
 ];
 
+/// Each page in the light theme and, with the system preferring dark, in the dark theme.
+const THEMES: [(&str, &[&str]); 2] = [("", &[]), ("-dark", &["--force-dark-mode"])];
+
 pub fn run() -> Result<(), String> {
     tools::ensure_all(true)?;
     release_build()?;
@@ -42,9 +45,11 @@ pub fn run() -> Result<(), String> {
         .start()?;
     for (name, path) in PAGES {
         for (width, height) in SIZES {
-            let file = out_dir.join(format!("{name}-{width}.png"));
-            shoot(&server.url(path), width, height, &file)?;
-            println!("wrote {}", file.display());
+            for (suffix, flags) in THEMES {
+                let file = out_dir.join(format!("{name}-{width}{suffix}.png"));
+                shoot(&server.url(path), width, height, flags, &file)?;
+                println!("wrote {}", file.display());
+            }
         }
     }
     Ok(())
@@ -58,7 +63,7 @@ fn target_dir(root: &Path) -> PathBuf {
 
 /// One screenshot. A fresh profile each time, so no cache or storage from an earlier shot
 /// changes what the page shows; the virtual time budget lets the app fetch and render first.
-fn shoot(url: &str, width: u32, height: u32, file: &Path) -> Result<(), String> {
+fn shoot(url: &str, width: u32, height: u32, flags: &[&str], file: &Path) -> Result<(), String> {
     let profile = std::env::temp_dir().join(format!(
         "newsroom-screenshot-{}-{width}",
         std::process::id()
@@ -68,6 +73,7 @@ fn shoot(url: &str, width: u32, height: u32, file: &Path) -> Result<(), String> 
         "chromium",
         Command::new(tools::CHROMIUM)
             .args(newsroom_harness::FLAGS)
+            .args(flags)
             .args(["--hide-scrollbars", "--virtual-time-budget=5000"])
             .arg(format!("--window-size={width},{height}"))
             .arg(format!("--user-data-dir={}", profile.display()))

@@ -83,6 +83,8 @@ pub fn article() -> Article {
         caption: Some(IMAGE_CAPTION.into()),
         width: 1200,
         height: 800,
+        credit: None,
+        variants: Vec::new(),
     });
     let body = PARAGRAPHS_BEFORE_IMAGE
         .iter()

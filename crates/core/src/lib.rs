@@ -8,10 +8,12 @@ pub mod excerpt;
 mod fixtures;
 pub mod model;
 pub mod paths;
+pub mod picture;
 pub mod publish;
 pub mod reading_time;
 pub mod related;
 pub mod route;
+pub mod share;
 pub mod url;
 /// The editors' checker needs JSON paths, so it comes with them.
 #[cfg(feature = "field-paths")]

@@ -88,6 +88,49 @@ pub struct Image {
     pub caption: Option<RichText>,
     pub width: u32,
     pub height: u32,
+    /// Who took the photograph; the caption shows it as "Photo: ...".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
+    /// Resized copies written by `cargo xtask build` (editors leave this out): the views offer
+    /// them in `srcset`, and `width`/`height` are then the source file's own size.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<ImageVariant>,
+}
+
+/// One resized copy of an image, `width` × `height` pixels.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImageVariant {
+    pub src: String,
+    pub width: u32,
+    pub height: u32,
+    pub format: ImageFormat,
+}
+
+/// The formats the build writes: a modern one for the browsers that take it, JPEG for all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImageFormat {
+    Avif,
+    Webp,
+    Jpeg,
+}
+
+impl ImageFormat {
+    pub fn mime_type(self) -> &'static str {
+        match self {
+            ImageFormat::Avif => "image/avif",
+            ImageFormat::Webp => "image/webp",
+            ImageFormat::Jpeg => "image/jpeg",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            ImageFormat::Avif => "avif",
+            ImageFormat::Webp => "webp",
+            ImageFormat::Jpeg => "jpg",
+        }
+    }
 }
 
 /// What listings and Read More cards need of an article.

@@ -105,20 +105,25 @@ pub fn head_tags(site: &Site, head: &PageHead) -> String {
     tags.push(meta_name("twitter:title", &head.title));
     tags.push(meta_name("twitter:description", &head.description));
     if let PageKind::Article(article) = &head.kind {
-        let image = article
-            .hero
-            .as_ref()
-            .and_then(|image| absolute(site, &image.src).filter(|_| image.src.starts_with('/')));
+        let preview = preview_image(site, article);
         tags.push(meta_name(
             "twitter:card",
-            if image.is_some() {
+            if preview.is_some() {
                 "summary_large_image"
             } else {
                 "summary"
             },
         ));
-        if let Some(image) = &image {
-            tags.push(meta_property("og:image", image));
+        if let Some(preview) = &preview {
+            tags.push(meta_property("og:image", &preview.url));
+            tags.push(meta_property("og:image:width", &preview.width.to_string()));
+            tags.push(meta_property(
+                "og:image:height",
+                &preview.height.to_string(),
+            ));
+            if !preview.alt.is_empty() {
+                tags.push(meta_property("og:image:alt", &preview.alt));
+            }
         }
         if let Some(date) = Date::parse_iso(&article.published) {
             tags.push(meta_property("article:published_time", &date.iso()));
@@ -127,7 +132,7 @@ pub fn head_tags(site: &Site, head: &PageHead) -> String {
             tags.push(meta_property("article:modified_time", &date.iso()));
         }
         tags.push(meta_property("article:section", &article.category.name));
-        for json_ld in article_json_ld(site, article, url.as_deref(), image.as_deref()) {
+        for json_ld in article_json_ld(site, article, url.as_deref(), preview.as_ref()) {
             tags.push(format!(
                 "<script type=\"application/ld+json\">{}</script>",
                 script_json(&json_ld)
@@ -137,6 +142,42 @@ pub fn head_tags(site: &Site, head: &PageHead) -> String {
         tags.push(meta_name("twitter:card", "summary"));
     }
     tags.join("\n")
+}
+
+/// The image a link preview shows, absolute.
+struct PreviewImage {
+    url: String,
+    width: u32,
+    height: u32,
+    alt: String,
+}
+
+/// The hero, else the first body image: the build's JPEG variant of about 1200 px when there
+/// is one (the same file the page offers), else the file itself. Only images on this site:
+/// an address elsewhere may not stay there.
+fn preview_image(site: &Site, article: &Article) -> Option<PreviewImage> {
+    let first_body_image = article.body.iter().find_map(|block| match block {
+        crate::model::Block::Image(image) => Some(image),
+        _ => None,
+    });
+    let image = article.hero.as_ref().or(first_body_image)?;
+    let (src, width, height) = match crate::picture::share_preview(image) {
+        Some(variant) => (variant.src.as_str(), variant.width, variant.height),
+        None => (image.src.as_str(), image.width, image.height),
+    };
+    if !src.starts_with('/') || src.starts_with("//") {
+        return None;
+    }
+    Some(PreviewImage {
+        url: absolute(site, src)?,
+        width,
+        height,
+        alt: if image.decorative {
+            String::new()
+        } else {
+            image.alt.clone()
+        },
+    })
 }
 
 fn meta_name(name: &str, content: &str) -> String {
@@ -158,7 +199,7 @@ fn article_json_ld(
     site: &Site,
     article: &Article,
     url: Option<&str>,
-    image: Option<&str>,
+    image: Option<&PreviewImage>,
 ) -> [serde_json::Value; 2] {
     let published = Date::parse_iso(&article.published).map(|date| date.iso());
     let modified = article
@@ -185,7 +226,12 @@ fn article_json_ld(
         article_ld["mainEntityOfPage"] = json!(url);
     }
     if let Some(image) = image {
-        article_ld["image"] = json!([image]);
+        article_ld["image"] = json!([{
+            "@type": "ImageObject",
+            "url": image.url,
+            "width": image.width,
+            "height": image.height,
+        }]);
     }
     let crumb = |position: u32, name: &str, path: &str| {
         let mut item = json!({ "@type": "ListItem", "position": position, "name": name });

@@ -55,14 +55,22 @@ fn rich() -> impl Strategy<Value = RichText> {
 }
 
 fn image() -> impl Strategy<Value = Image> {
-    (text(), text(), proptest::option::of(rich())).prop_map(|(src, alt, caption)| Image {
-        src,
-        alt,
-        decorative: false,
-        caption,
-        width: 4,
-        height: 3,
-    })
+    (
+        text(),
+        text(),
+        proptest::option::of(rich()),
+        proptest::option::of(text()),
+    )
+        .prop_map(|(src, alt, caption, credit)| Image {
+            src,
+            alt,
+            decorative: false,
+            caption,
+            width: 4,
+            height: 3,
+            credit,
+            variants: Vec::new(),
+        })
 }
 
 fn block() -> impl Strategy<Value = Block> {

@@ -124,7 +124,10 @@ fn the_seed_article_is_intact() {
         caption.starts_with("Dr. Kari Johnstone (left)"),
         "{caption}"
     );
-    assert!((images[0].width, images[0].height) == (1200, 675));
+    // A real photograph (docs/content.md names it and its licence), credited in the caption.
+    assert_eq!(images[0].src, "/images/dune-grass.jpg");
+    assert!((images[0].width, images[0].height) == (1680, 1050));
+    assert!(images[0].credit.is_some());
 
     let quotes = seed
         .body

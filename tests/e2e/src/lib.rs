@@ -8,6 +8,7 @@ pub mod console;
 pub mod devtools;
 pub mod fixtures;
 pub mod page;
+pub mod readers;
 pub mod seed;
 pub mod smtp;
 

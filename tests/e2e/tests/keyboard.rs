@@ -59,7 +59,12 @@ async fn tab_reaches_every_control_in_reading_order() {
         describe()
     );
     assert!(
-        stops[3].contains(".tag"),
+        stops[3].contains(".theme-toggle"),
+        "then the theme toggle: {}",
+        describe()
+    );
+    assert!(
+        stops[4].contains(".tag"),
         "then the category tag: {}",
         describe()
     );

@@ -101,7 +101,19 @@ async fn the_app_takes_over_without_a_layout_shift_or_a_change_of_text() {
     let browser = Browser::start(1280, 900).await;
     browser.open(&seed_path()).await;
     wait_for_takeover(&browser.client, PATIENCE).await;
+    // Controls that need script (the theme toggle, Copy link) show only with it: hide them
+    // again as without script, so every other text must match.
+    script(
+        &browser.client,
+        "document.documentElement.classList.remove('js'); return null",
+    )
+    .await;
     let live_text = body_text(&browser.client).await;
+    script(
+        &browser.client,
+        "document.documentElement.classList.add('js'); return null",
+    )
+    .await;
     assert_eq!(
         live_text, static_text,
         "the same text before and after the takeover"

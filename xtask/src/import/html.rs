@@ -352,6 +352,8 @@ fn image_block(img: ElementRef, caption: Option<RichText>, dropped: &mut Dropped
         caption,
         width,
         height,
+        credit: None,
+        variants: Vec::new(),
     }))
 }
 

@@ -236,5 +236,7 @@ fn featured_image(media: &Value, dropped: &mut Dropped) -> Option<Image> {
         caption,
         width,
         height,
+        credit: None,
+        variants: Vec::new(),
     })
 }

@@ -4,7 +4,7 @@
 //! variant; that machinery is a large share of the browser build. One flat struct with optional
 //! fields reads in a single pass, and mistyped fields still report their own path.
 
-use super::{Block, HeadingLevel, Image, RichText};
+use super::{Block, HeadingLevel, Image, ImageVariant, RichText};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -22,6 +22,9 @@ pub(super) struct RawBlock {
     caption: Option<RichText>,
     width: Option<u32>,
     height: Option<u32>,
+    credit: Option<String>,
+    #[serde(default)]
+    variants: Vec<ImageVariant>,
 }
 
 fn required<T, E: serde::de::Error>(value: Option<T>, field: &'static str) -> Result<T, E> {
@@ -64,6 +67,8 @@ impl RawBlock {
                 caption: self.caption,
                 width: required(self.width, "width")?,
                 height: required(self.height, "height")?,
+                credit: self.credit,
+                variants: self.variants,
             }),
             _ => Block::Unsupported,
         })

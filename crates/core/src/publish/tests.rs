@@ -244,3 +244,57 @@ fn control_characters_never_reach_the_markup() {
         assert!(!is_forbidden_in_markup(c), "{c:?}");
     }
 }
+
+fn photo(variants: Vec<crate::model::ImageVariant>) -> crate::model::Image {
+    crate::model::Image {
+        src: "/images/storm.jpg".into(),
+        alt: "Clouds over a field".into(),
+        decorative: false,
+        caption: None,
+        width: 1920,
+        height: 1280,
+        credit: None,
+        variants,
+    }
+}
+
+#[test]
+fn the_preview_image_is_the_built_jpeg_near_1200_px_in_open_graph_and_json_ld() {
+    use crate::model::{Block, ImageFormat, ImageVariant};
+    let variant = |width: u32, format: ImageFormat| ImageVariant {
+        src: format!("/images/v/storm-{width}.{}", format.extension()),
+        width,
+        height: width * 2 / 3,
+        format,
+    };
+    let mut story = article("A story");
+    story.body = vec![Block::Image(photo(vec![
+        variant(800, ImageFormat::Jpeg),
+        variant(1200, ImageFormat::Avif),
+        variant(1200, ImageFormat::Jpeg),
+        variant(1600, ImageFormat::Jpeg),
+    ]))];
+    let tags = article_head(&site(Some("https://news.example.org")), story);
+    let url = "https://news.example.org/images/v/storm-1200.jpg";
+    assert!(tags.contains(&format!(r#"<meta property="og:image" content="{url}">"#)));
+    assert!(tags.contains(r#"<meta property="og:image:width" content="1200">"#));
+    assert!(tags.contains(r#"<meta property="og:image:height" content="800">"#));
+    assert!(tags.contains(r#"<meta name="twitter:card" content="summary_large_image">"#));
+    assert!(tags.contains(&format!(
+        r#""image":[{{"@type":"ImageObject","height":800,"url":"{url}","width":1200}}]"#
+    )));
+}
+
+#[test]
+fn without_variants_the_preview_is_the_file_itself_and_only_from_this_site() {
+    let mut story = article("A story");
+    story.hero = Some(photo(Vec::new()));
+    let tags = article_head(&site(Some("https://news.example.org")), story.clone());
+    assert!(tags.contains(
+        r#"<meta property="og:image" content="https://news.example.org/images/storm.jpg">"#
+    ));
+    assert!(tags.contains(r#"<meta property="og:image:width" content="1920">"#));
+    story.hero.as_mut().unwrap().src = "https://cdn.example.com/storm.jpg".into();
+    let tags = article_head(&site(Some("https://news.example.org")), story);
+    assert!(!tags.contains("og:image"));
+}

@@ -28,6 +28,8 @@ fn image(caption: Option<&str>) -> Image {
         caption: caption.map(RichText::from),
         width: 10,
         height: 10,
+        credit: None,
+        variants: Vec::new(),
     }
 }
 
