@@ -13,8 +13,8 @@ use std::time::Duration;
 
 mod cache;
 mod newsletter;
-pub use cache::is_loaded_or_loading;
 use cache::load;
+pub use cache::{is_loaded_or_loading, provide_documents, record_reads};
 pub use newsletter::{subscribe, SignupError, SignupOutcome};
 
 /// A request that has not finished after this long is abandoned: a reader should get a message
@@ -119,6 +119,14 @@ pub async fn article_page(slug: &str) -> Result<ArticlePage, LoadError> {
     let article = article(slug).await?;
     let (same_category, recent) =
         futures::join!(category_listing(&article.category.slug, 1), listing(1));
+    Ok(with_read_more(article, &same_category, &recent))
+}
+
+fn with_read_more(
+    article: Rc<Article>,
+    same_category: &Result<Rc<ListingPage>, LoadError>,
+    recent: &Result<Rc<ListingPage>, LoadError>,
+) -> ArticlePage {
     let articles_of = |listing: &Result<Rc<ListingPage>, LoadError>| match listing {
         Ok(page) => page.articles.clone(),
         Err(error) => {
@@ -128,10 +136,10 @@ pub async fn article_page(slug: &str) -> Result<ArticlePage, LoadError> {
     };
     let related = newsroom_core::related::read_more(
         &article,
-        &articles_of(&same_category),
-        &articles_of(&recent),
+        &articles_of(same_category),
+        &articles_of(recent),
     );
-    Ok(ArticlePage { article, related })
+    ArticlePage { article, related }
 }
 
 /// What a page of the site shows, once its content is in.
@@ -142,7 +150,7 @@ pub enum PageContent {
 }
 
 /// The content of `route`'s page. One loader for every kind of page, so the app needs a single
-/// resource and a single loading boundary.
+/// loading boundary.
 pub async fn page_content(route: Route) -> Result<PageContent, LoadError> {
     match route {
         Route::Home { page } => listing(page).await.map(PageContent::Listing),
@@ -152,6 +160,39 @@ pub async fn page_content(route: Route) -> Result<PageContent, LoadError> {
         Route::Article { slug } => article_page(&slug).await.map(PageContent::Article),
         Route::NotFound => Err(LoadError::NotFound),
     }
+}
+
+/// The content of `route`'s page if every file it needs is already in memory, as on a
+/// prerendered page (which carries them) and when rendering pages ahead of time.
+pub fn page_content_now(route: &Route) -> Option<Result<PageContent, LoadError>> {
+    let listing_now = |path: String| cache::now::<ListingPage>(path);
+    Some(match route {
+        Route::Home { page } => listing_now(paths::listing(*page))?.map(PageContent::Listing),
+        Route::Category { slug, page } => {
+            listing_now(paths::category_listing(slug, *page))?.map(PageContent::Listing)
+        }
+        Route::Article { slug } if paths::is_valid_slug(slug) => {
+            match cache::now::<Article>(paths::article(slug))? {
+                Ok(article) => {
+                    let same_category =
+                        listing_now(paths::category_listing(&article.category.slug, 1))?;
+                    let recent = listing_now(paths::listing(1))?;
+                    Ok(PageContent::Article(with_read_more(
+                        article,
+                        &same_category,
+                        &recent,
+                    )))
+                }
+                Err(error) => Err(error),
+            }
+        }
+        Route::Article { .. } | Route::NotFound => Err(LoadError::NotFound),
+    })
+}
+
+/// `site.json` if it is already in memory.
+pub fn site_now() -> Option<Result<Rc<Site>, LoadError>> {
+    cache::now(paths::site())
 }
 
 /// Loads what an article page needs (the article and its category's first listing page) into

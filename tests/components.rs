@@ -2,6 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use leptos_router::components::Router;
 use newsroom::components::article_body::{ArticleBody, Loading};
 use newsroom::components::card::{ArticleCard, CardHeading};
 use newsroom_core::model::{ArticleSummary, Block, Category, HeadingLevel, Image};
@@ -10,11 +11,14 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Renders `view` into a fresh container and returns it.
-fn render<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
+/// Renders `view` inside a router (in-app links need one) into a fresh container.
+fn render<V: IntoView + 'static>(
+    view: impl FnOnce() -> V + Send + 'static,
+) -> web_sys::HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
     let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&container).unwrap();
+    let view = move || view! { <Router>{view()}</Router> };
     // The handle unmounts on drop; the test inspects the DOM afterwards, so keep it.
     std::mem::forget(leptos::mount::mount_to(container.clone(), view));
     container

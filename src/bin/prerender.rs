@@ -1,27 +1,20 @@
 //! Writes every page the content defines as complete HTML into a release build, rendered by the
-//! app's own components, so readers and crawlers get the page before any wasm arrives; plus
-//! `404.html`, `feed.xml` and `sitemap.xml`.
+//! app itself (see `newsroom::prerender`), so readers and crawlers get the page before any wasm
+//! arrives; plus `404.html`, `feed.xml` and `sitemap.xml`. Only files in and out: which view,
+//! title and cards a page has is the app's to say.
 //!
 //! Usage: `newsroom-prerender DIST CONTENT` (run by `cargo xtask build`).
 
 #![recursion_limit = "256"]
 
-use leptos::prelude::*;
-use newsroom::api::ArticlePage;
-use newsroom::app::{Frame, SiteData};
-use newsroom::components::newsletter::NewsletterSignup;
-use newsroom::components::status::NotFound;
-use newsroom::focus::provide_route_focus;
-use newsroom::pages::article::ArticleView;
-use newsroom::pages::listing::ListingContent;
-use newsroom::router::provide_path;
-use newsroom::takeover::PRERENDERED_ID;
+use newsroom::browser::takeover::{CARRIED_CONTENT_ATTRIBUTE, PRERENDERED_ID};
+use newsroom::prerender::{render_page, ContentFiles, RenderedPage};
+use newsroom::routes::content_pages;
 use newsroom_core::model::{self, ListingPage, Site};
-use newsroom_core::publish::{self, PageHead, PageKind};
-use newsroom_core::route::{article_path, Route};
-use newsroom_core::{catalog, paths, related};
+use newsroom_core::publish;
+use newsroom_core::route::Route;
+use newsroom_core::{catalog, paths};
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,14 +29,9 @@ fn main() {
 }
 
 fn prerender(dist: &Path, content: &Path) -> Result<(), String> {
-    let template = read(&dist.join("index.html"))?;
-    if template.contains(&format!("id=\"{PRERENDERED_ID}\"")) {
-        return Err(
-            "dist/index.html is already a prerendered page: build the app again first".into(),
-        );
-    }
-    let site: Site = model::parse("site.json", &read(&content.join(paths::site()))?)
-        .map_err(|error| error.to_string())?;
+    let template = Template::read(&dist.join("index.html"))?;
+    let site_json = read(&content.join(paths::site()))?;
+    let site: Site = model::parse("site.json", &site_json).map_err(|error| error.to_string())?;
     let articles = catalog::load_articles(content).map_err(|errors| {
         errors
             .iter()
@@ -52,89 +40,46 @@ fn prerender(dist: &Path, content: &Path) -> Result<(), String> {
             .join("\n")
     })?;
     let listings = catalog::build_listings(&articles);
-    let listing_at = |path: &str| {
-        listings
-            .iter()
-            .find(|(p, _)| p == path)
-            .map(|(_, page)| page)
-    };
-    let empty = ListingPage {
+
+    let mut files = vec![(paths::site(), compact(paths::site(), &site_json)?)];
+    for article in &articles {
+        let path = paths::article(&article.slug);
+        let json = compact(path.clone(), &read(&content.join(&path))?)?;
+        files.push((path, json));
+    }
+    for (path, listing) in &listings {
+        let json = serde_json::to_string(listing).map_err(|error| format!("{path}: {error}"))?;
+        files.push((path.clone(), json));
+    }
+    let files = ContentFiles::new(files);
+
+    let mut written = Vec::new();
+    for route in content_pages(&articles, listings.iter().map(|(_, listing)| listing)) {
+        let path = route.path();
+        let page = render_page(&files, &path)?;
+        let folder: PathBuf = dist.join(path.trim_start_matches('/'));
+        write(
+            &folder.join("index.html"),
+            &template.page(&site, &path, &page),
+        )?;
+        written.push(path);
+    }
+    let not_found = Route::NotFound.path();
+    let page = render_page(&files, &not_found)?;
+    write(
+        &dist.join("404.html"),
+        &template.page(&site, &not_found, &page),
+    )?;
+    let no_articles = ListingPage {
         page: 1,
         total_pages: 1,
         total_articles: 0,
         category: None,
         articles: vec![],
     };
-    let newest = listing_at(&paths::listing(1)).unwrap_or(&empty);
-    let site = Rc::new(site);
-    let mut written = Vec::new();
-
-    for article in &articles {
-        let same_category =
-            listing_at(&paths::category_listing(&article.category.slug, 1)).unwrap_or(&empty);
-        let related = related::read_more(article, &same_category.articles, &newest.articles);
-        let route = article_path(&article.slug);
-        let data = ArticlePage {
-            article: Rc::new(article.clone()),
-            related,
-        };
-        let body = render(&route, &site, move || {
-            view! { <ArticleView data /> <NewsletterSignup /> }.into_any()
-        });
-        let head = PageHead {
-            title: publish::page_title(&article.title, &site.name),
-            description: article.lede.clone(),
-            path: route.clone(),
-            kind: PageKind::Article(Box::new(article.clone())),
-        };
-        written.push(write_page(
-            dist,
-            &route,
-            &page_html(&template, &route, &publish::head_tags(&site, &head), &body),
-        )?);
-    }
-
-    for (_, page) in &listings {
-        let (route, title, description) = listing_route(page, &site);
-        let page = Rc::new(page.clone());
-        let is_home = page.category.is_none();
-        let body = render(&route, &site, move || {
-            let content = view! { <ListingContent page /> };
-            if is_home {
-                view! { {content} <NewsletterSignup /> }.into_any()
-            } else {
-                content.into_any()
-            }
-        });
-        let head = PageHead {
-            title,
-            description,
-            path: route.clone(),
-            kind: PageKind::Listing,
-        };
-        written.push(write_page(
-            dist,
-            &route,
-            &page_html(&template, &route, &publish::head_tags(&site, &head), &body),
-        )?);
-    }
-
-    let not_found = render("/404", &site, || view! { <NotFound /> }.into_any());
-    let head = PageHead {
-        title: "Page not found".to_string(),
-        description: "The page you were looking for could not be found.".to_string(),
-        path: "/404".to_string(),
-        kind: PageKind::NotFound,
-    };
-    write(
-        &dist.join("404.html"),
-        &page_html(
-            &template,
-            "/404",
-            &publish::head_tags(&site, &head),
-            &not_found,
-        ),
-    )?;
+    let newest = listings
+        .first()
+        .map_or(&no_articles, |(_, listing)| listing);
     write(
         &dist.join("feed.xml"),
         &publish::rss_feed(&site, newest, &articles)?,
@@ -150,81 +95,84 @@ fn prerender(dist: &Path, content: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// The address, title and description of a listing page.
-fn listing_route(page: &ListingPage, site: &Site) -> (String, String, String) {
-    let (heading, description) = match &page.category {
-        Some(category) => (
-            category.name.clone(),
-            format!("Articles in {}.", category.name),
-        ),
-        None => ("Latest news".to_string(), site.description.clone()),
-    };
-    (
-        Route::of_listing(page, page.page).path(),
-        publish::page_title(&heading, &site.name),
-        description,
-    )
+/// The release build's index.html, split where each page's own parts go.
+struct Template {
+    /// Up to where the page's head tags go (the template's title and description removed).
+    head: String,
+    /// From `</head>` to just after `<body>`'s opening tag.
+    middle: String,
+    /// The rest: the app's scripts.
+    tail: String,
 }
 
-/// The page's markup inside the app's frame, rendered the way the app renders it.
-fn render(route: &str, site: &Rc<Site>, content: impl FnOnce() -> AnyView + 'static) -> String {
-    let owner = Owner::new();
-    let site = site.clone();
-    let route = route.to_string();
-    // Rendering happens on this one thread; the wrapper satisfies the frame's `Send` bound.
-    let content = send_wrapper::SendWrapper::new(content);
-    owner.with(move || {
-        provide_context(SiteData(Signal::stored_local(Some(site))));
-        provide_route_focus();
-        provide_path(RwSignal::new(route));
-        view! { <Frame>{content.take()()}</Frame> }.to_html()
-    })
-}
-
-/// The release build's index.html with this page's head tags and markup.
-fn page_html(template: &str, route: &str, head_tags: &str, body: &str) -> String {
-    let mut html = remove_element(template, "<title>", "</title>");
-    if let Some(start) = html.find("name=description") {
-        let open = html[..start].rfind("<meta").unwrap_or(start);
-        let close = html[start..]
-            .find('>')
-            .map(|i| start + i + 1)
-            .unwrap_or(start);
-        html.replace_range(open..close, "");
-    }
-    let head_end = html
-        .find("</head>")
-        .or_else(|| html.find("<body>"))
-        .unwrap_or(0);
-    html.insert_str(head_end, head_tags);
-    let body_start = html
-        .find("<body>")
-        .map(|i| i + "<body>".len())
-        .unwrap_or(html.len());
-    html.insert_str(
-        body_start,
-        &format!(
-            "<div id=\"{PRERENDERED_ID}\" data-route=\"{}\">{body}</div>",
-            publish::escape_html(route)
-        ),
-    );
-    html
-}
-
-fn remove_element(html: &str, open: &str, close: &str) -> String {
-    match (html.find(open), html.find(close)) {
-        (Some(start), Some(end)) if end > start => {
-            format!("{}{}", &html[..start], &html[end + close.len()..])
+impl Template {
+    /// Fails on a template the pages could not be written from, rather than writing pages
+    /// that lack their head tags or their content.
+    fn read(path: &Path) -> Result<Template, String> {
+        let html = read(path)?;
+        let fail = |what: &str| format!("{}: {what}", path.display());
+        if html.contains(&format!("id=\"{PRERENDERED_ID}\"")) {
+            return Err(fail(
+                "already a prerendered page: build the app again first",
+            ));
         }
-        _ => html.to_string(),
+        let html = remove_element(&html, "<title", "</title>").ok_or_else(|| fail("no <title>"))?;
+        let html = remove_tag(&html, "<meta name=description")
+            .or_else(|| remove_tag(&html, "<meta name=\"description\""))
+            .ok_or_else(|| fail("no <meta name=\"description\">"))?;
+        let head_end = html.find("</head>").ok_or_else(|| fail("no </head>"))?;
+        let body_open = html[head_end..]
+            .find("<body")
+            .map(|start| head_end + start)
+            .ok_or_else(|| fail("no <body>"))?;
+        let body_start = html[body_open..]
+            .find('>')
+            .map(|end| body_open + end + 1)
+            .ok_or_else(|| fail("<body> is not closed"))?;
+        Ok(Template {
+            head: html[..head_end].to_string(),
+            middle: html[head_end..body_start].to_string(),
+            tail: html[body_start..].to_string(),
+        })
+    }
+
+    fn page(&self, site: &Site, route: &str, page: &RenderedPage) -> String {
+        let carried: String = page
+            .carried
+            .iter()
+            .map(|(path, json)| {
+                publish::json_script(&[(CARRIED_CONTENT_ATTRIBUTE, path.as_str())], json)
+            })
+            .collect();
+        format!(
+            "{}{}\n{}<div id=\"{PRERENDERED_ID}\" data-route=\"{}\">{}</div>{carried}{}",
+            self.head,
+            publish::head_tags(site, &page.head),
+            self.middle,
+            publish::escape_html(route),
+            page.body,
+            self.tail
+        )
     }
 }
 
-/// Writes `route`'s page as `route/index.html` and returns the route.
-fn write_page(dist: &Path, route: &str, html: &str) -> Result<String, String> {
-    let folder: PathBuf = dist.join(route.trim_start_matches('/'));
-    write(&folder.join("index.html"), html)?;
-    Ok(route.to_string())
+/// `html` without the first element that opens with `open` and closes with `close`.
+fn remove_element(html: &str, open: &str, close: &str) -> Option<String> {
+    let start = html.find(open)?;
+    let end = start + html[start..].find(close)? + close.len();
+    Some(format!("{}{}", &html[..start], &html[end..]))
+}
+
+/// `html` without the first tag that starts with `start`.
+fn remove_tag(html: &str, start: &str) -> Option<String> {
+    remove_element(html, start, ">")
+}
+
+/// A content file as one line of JSON: what a page carries is the file, without its layout.
+fn compact(path: String, json: &str) -> Result<String, String> {
+    serde_json::from_str::<serde_json::Value>(json)
+        .map(|value| value.to_string())
+        .map_err(|error| format!("{path}: {error}"))
 }
 
 fn read(path: &Path) -> Result<String, String> {

@@ -1,5 +1,6 @@
-use crate::prefetch;
+use crate::browser::prefetch;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use newsroom_core::date::{display_date, machine_date};
 use newsroom_core::excerpt::card_excerpt;
 use newsroom_core::model::ArticleSummary;
@@ -19,16 +20,16 @@ pub fn ArticleCard(summary: ArticleSummary, heading: CardHeading) -> impl IntoVi
     let href = article_path(&summary.slug);
     // The data attributes tell the prefetcher what to load before the click.
     let title_link = view! {
-        <a
-            class="card__link"
+        <A
             href=href
-            data-slug=summary.slug.clone()
-            data-category=summary.category.slug.clone()
+            attr:class="card__link"
+            attr:data-slug=summary.slug.clone()
+            attr:data-category=summary.category.slug.clone()
             on:mouseenter=move |event| prefetch_on_event(&event)
             on:focus=move |event| prefetch_on_event(&event)
         >
             {summary.title}
-        </a>
+        </A>
     };
     let title = match heading {
         CardHeading::H2 => view! { <h2 class="card__title">{title_link}</h2> }.into_any(),

@@ -1,5 +1,5 @@
-use crate::app::use_site;
-use crate::clock::current_year;
+use crate::browser::clock::current_year;
+use crate::site::use_site;
 use leptos::prelude::*;
 
 /// "© 1997 - <this year> International Justice Mission".

@@ -1,7 +1,8 @@
-use crate::app::use_site;
 use crate::components::link::SafeLink;
 use crate::components::theme_toggle::ThemeToggle;
+use crate::site::use_site;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 /// The site header: a home link and the header links of `site.json` ("Report Exploitation").
 #[component]
@@ -10,13 +11,13 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="site-header__inner">
-                <a href="/" class="site-header__home">
+                <A href="/" exact=true attr:class="site-header__home">
                     <span class="site-header__mark" aria-hidden="true">"IJM"</span>
                     <span class="visually-hidden">
                         {move || site.get().map(|site| site.name.clone()).unwrap_or_default()}
                         " home"
                     </span>
-                </a>
+                </A>
                 <nav class="site-header__nav" aria-label="Site">
                     <ul>
                         {move || {

@@ -3,9 +3,8 @@
 //! lost on failure, and one submission sends exactly one request.
 
 use crate::api::{self, SignupError, SignupOutcome};
-use crate::app::use_site;
 use crate::components::link::SafeLink;
-use crate::router::use_path;
+use crate::site::use_site;
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -36,7 +35,7 @@ pub fn NewsletterSignup() -> impl IntoView {
 
 #[component]
 fn SignupForm(newsletter: Rc<Newsletter>) -> impl IntoView {
-    let path = use_path();
+    let path = leptos_router::hooks::use_location().pathname;
     let email = RwSignal::new(String::new());
     let honeypot = RwSignal::new(String::new());
     let field_error = RwSignal::new(None::<&'static str>);

@@ -2,7 +2,7 @@
 //! pixel or frame of theirs is loaded), the system share sheet where the browser has one, and
 //! a button that copies the address and says so in a live region.
 
-use crate::app::use_site;
+use crate::site::use_site;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use newsroom_core::route::article_path;

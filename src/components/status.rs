@@ -1,6 +1,7 @@
 use crate::api::LoadError;
-use crate::focus::focus_on_arrival;
+use crate::browser::focus::focus_on_arrival;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 /// How long a load may take before it is announced: a quick one passes in silence, and the live
 /// region is already in the accessibility tree when its text arrives (text inserted together
@@ -40,7 +41,6 @@ pub fn LoadingSkeleton(what: &'static str) -> impl IntoView {
 #[component]
 pub fn LoadFailure(error: LoadError, retry: Callback<()>) -> impl IntoView {
     leptos::logging::warn!("load failed: {}", error.detail());
-    crate::takeover::reveal_unless_prerendered_here();
     view! {
         <div class="load-failure" role="alert">
             <h1 tabindex="-1" node_ref=focus_on_arrival()>"Something went wrong"</h1>
@@ -55,12 +55,11 @@ pub fn LoadFailure(error: LoadError, retry: Callback<()>) -> impl IntoView {
 /// The not-found state, for unknown addresses and for content that does not exist.
 #[component]
 pub fn NotFound() -> impl IntoView {
-    crate::takeover::reveal_when_ready();
     view! {
         <div class="not-found">
             <h1 tabindex="-1" node_ref=focus_on_arrival()>"Page not found"</h1>
             <p>"We could not find the page you were looking for. It may have moved or never existed."</p>
-            <p><a href="/">"Go to the home page"</a></p>
+            <p><A href="/">"Go to the home page"</A></p>
         </div>
     }
 }

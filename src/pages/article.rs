@@ -1,22 +1,21 @@
 use crate::api::ArticlePage as ArticlePageData;
-use crate::app::use_site;
+use crate::browser::focus::focus_on_arrival;
+use crate::browser::head::use_page_head;
 use crate::components::article_body::{ArticleBody, Figure, Loading};
 use crate::components::card::{CardHeading, CardList, DateLine};
 use crate::components::share::ShareArticle;
 use crate::components::status::NotFound;
-use crate::focus::focus_on_arrival;
-use crate::head::{page_title, use_page_meta};
+use crate::site::use_site;
 use leptos::prelude::*;
+use leptos_router::components::A;
+use newsroom_core::publish::PageHead;
 use newsroom_core::reading_time;
 use newsroom_core::route::category_path;
 
 /// An article address whose article does not exist.
 #[component]
 pub fn ArticleNotFound() -> impl IntoView {
-    use_page_meta(
-        || "Article not found".to_string(),
-        || "The article you were looking for could not be found.".to_string(),
-    );
+    use_page_head(|| PageHead::not_found("Article"));
     view! { <NotFound /> }
 }
 
@@ -24,22 +23,17 @@ pub fn ArticleNotFound() -> impl IntoView {
 pub fn ArticleView(data: ArticlePageData) -> impl IntoView {
     let article = data.article;
     let site = use_site();
-    crate::takeover::reveal_when_ready();
     {
-        let title = article.title.clone();
-        let lede = article.lede.clone();
-        use_page_meta(
-            move || {
-                page_title(
-                    &title,
-                    &site.get().map(|s| s.name.clone()).unwrap_or_default(),
-                )
-            },
-            move || lede.clone(),
-        );
+        let article = article.clone();
+        use_page_head(move || {
+            let site_name = site.get().map(|s| s.name.clone()).unwrap_or_default();
+            PageHead::article(&site_name, &article)
+        });
     }
     let minutes = reading_time::minutes(&article);
     let category_href = category_path(&article.category.slug);
+    // Link children may move between threads; the article is shared within this one.
+    let category_name = article.category.name.clone();
     let hero = article.hero.clone();
     let body_first_image = if hero.is_some() {
         Loading::Lazy
@@ -49,7 +43,7 @@ pub fn ArticleView(data: ArticlePageData) -> impl IntoView {
     view! {
         <article class="article">
             <header class="article__header">
-                <a class="tag" href=category_href>{article.category.name.clone()}</a>
+                <A href=category_href attr:class="tag">{category_name}</A>
                 <h1 class="article__title" tabindex="-1" node_ref=focus_on_arrival()>{article.title.clone()}</h1>
                 <p class="article__lede">{article.lede.clone()}</p>
                 <p class="article__meta">

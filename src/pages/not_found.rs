@@ -1,13 +1,12 @@
+use crate::browser::head::use_page_head;
 use crate::components::status::NotFound;
-use crate::head::use_page_meta;
 use leptos::prelude::*;
+use newsroom_core::publish::PageHead;
 
-/// Every address no route matches.
+/// An address that names no page: a page number that cannot exist, or a visit that began at
+/// an address the app does not own.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    use_page_meta(
-        || "Page not found".to_string(),
-        || "The page you were looking for could not be found.".to_string(),
-    );
+    use_page_head(|| PageHead::not_found("Page"));
     view! { <NotFound /> }
 }

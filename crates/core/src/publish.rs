@@ -3,8 +3,8 @@
 //! string building, so it is tested natively and the prerenderer only writes files.
 
 use crate::date::Date;
-use crate::model::{Article, Site};
-use crate::route::{article_path, category_path};
+use crate::model::{Article, ListingPage, Site};
+use crate::route::{article_path, category_path, Route};
 use serde_json::json;
 
 /// Characters that XML 1.0 does not allow in a document (C0 controls other than tab, line
@@ -50,7 +50,9 @@ pub fn page_title(title: &str, site_name: &str) -> String {
     }
 }
 
-/// Everything a page's `<head>` says about it.
+/// Everything a page's `<head>` says about it: the app keeps the document's title and
+/// description in step with it, and the prerenderer writes all of it.
+#[derive(Clone, Debug, PartialEq)]
 pub struct PageHead {
     pub title: String,
     pub description: String,
@@ -59,11 +61,57 @@ pub struct PageHead {
     pub kind: PageKind,
 }
 
+/// What kind of page a head describes: the article itself feeds its structured data.
+#[derive(Clone, Debug, PartialEq)]
 pub enum PageKind {
     Listing,
     Article(Box<Article>),
     NotFound,
 }
+
+impl PageHead {
+    pub fn article(site_name: &str, article: &Article) -> PageHead {
+        PageHead {
+            title: page_title(&article.title, site_name),
+            description: article.lede.clone(),
+            path: article_path(&article.slug),
+            kind: PageKind::Article(Box::new(article.clone())),
+        }
+    }
+
+    /// A page of every article ("Latest news", described as the site is) or of one category.
+    pub fn listing(site_name: &str, site_description: &str, page: &ListingPage) -> PageHead {
+        let (heading, description) = match &page.category {
+            Some(category) => (
+                category.name.clone(),
+                format!("Articles in {}.", category.name),
+            ),
+            None => (LATEST_NEWS.to_string(), site_description.to_string()),
+        };
+        PageHead {
+            title: page_title(&heading, site_name),
+            description,
+            path: Route::of_listing(page, page.page).path(),
+            kind: PageKind::Listing,
+        }
+    }
+
+    /// `what` is "Page" or "Article", as the reader was looking for one or the other.
+    pub fn not_found(what: &str) -> PageHead {
+        PageHead {
+            title: format!("{what} not found"),
+            description: format!(
+                "The {} you were looking for could not be found.",
+                what.to_lowercase()
+            ),
+            path: Route::NotFound.path(),
+            kind: PageKind::NotFound,
+        }
+    }
+}
+
+/// The heading of the listing of every article.
+pub const LATEST_NEWS: &str = "Latest news";
 
 fn absolute(site: &Site, path: &str) -> Option<String> {
     site.base_url
@@ -71,9 +119,27 @@ fn absolute(site: &Site, path: &str) -> Option<String> {
         .map(|base| format!("{}{path}", base.trim_end_matches('/')))
 }
 
-/// JSON inside `<script>`: `<` escaped so no text can close the element early.
+/// JSON inside `<script>`: `<` escaped so no text can close the element early (`</script>`)
+/// or open a comment (`<!--`). JSON has `<` only inside strings, where `\u003c` means the same.
 fn script_json(value: &serde_json::Value) -> String {
-    value.to_string().replace('<', "\\u003c")
+    escape_script_json(&value.to_string())
+}
+
+fn escape_script_json(json: &str) -> String {
+    json.replace('<', "\\u003c")
+}
+
+/// A `<script type="application/json">` element holding `json`: data for the page, never run
+/// (and so allowed by the Content-Security-Policy as it is).
+pub fn json_script(attributes: &[(&str, &str)], json: &str) -> String {
+    let attributes: String = attributes
+        .iter()
+        .map(|(name, value)| format!(" {name}=\"{}\"", escape_html(value)))
+        .collect();
+    format!(
+        "<script type=\"application/json\"{attributes}>{}</script>",
+        escape_script_json(json)
+    )
 }
 
 /// The tags for a page's `<head>`, one per line.

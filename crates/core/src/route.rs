@@ -1,5 +1,7 @@
-//! The app's addresses: which page an address shows, and the address of each page. One place,
-//! so the browser app, the prerenderer and the feed cannot disagree.
+//! The app's pages and their addresses. Which view an address shows is leptos_router's route
+//! table (`src/routes.rs`); this is the typed value a matched route becomes (page numbers
+//! checked) and the one place addresses are built, so the app, the prerenderer and the feed
+//! cannot disagree.
 
 use crate::model::ListingPage;
 
@@ -12,57 +14,28 @@ pub enum Route {
     Article { slug: String },
     /// `/category/{slug}` and `/category/{slug}/page/{page}`.
     Category { slug: String, page: u32 },
-    /// Any other address.
-    NotFound,
-}
-
-/// Which kind of page a route shows, without its parameters: moving between two articles keeps
-/// the article page (and what the reader typed into it) and only changes what it shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PageKind {
-    Home,
-    Article,
-    Category,
+    /// A matched address whose parameters cannot name a page (`/page/0`).
     NotFound,
 }
 
 impl Route {
-    /// The route of a URL path (without query or fragment). One trailing slash is ignored. A
-    /// page number must be a positive number: `/page/0` or `/page/two` cannot exist. Slugs are
-    /// not checked here; an article that does not exist is the article page's "not found".
-    pub fn from_path(path: &str) -> Route {
-        let trimmed = path
-            .strip_suffix('/')
-            .filter(|rest| !rest.is_empty() && !rest.ends_with('/'));
-        let path = trimmed.unwrap_or(path);
-        let Some(rest) = path.strip_prefix('/') else {
-            return Route::NotFound;
-        };
-        let segments: Vec<&str> = if rest.is_empty() {
-            Vec::new()
-        } else {
-            rest.split('/').collect()
-        };
-        if segments.iter().any(|segment| segment.is_empty()) {
-            return Route::NotFound;
+    /// `/page/{page}` as the router matched it: a page that cannot exist is not found.
+    pub fn home_page(page: &str) -> Route {
+        page_number(page).map_or(Route::NotFound, |page| Route::Home { page })
+    }
+
+    pub fn article(slug: &str) -> Route {
+        Route::Article {
+            slug: slug.to_string(),
         }
-        let home = |page| Route::Home { page };
-        let category = |slug: &str, page| Route::Category {
+    }
+
+    /// `/category/{slug}/page/{page}` as the router matched it.
+    pub fn category_page(slug: &str, page: &str) -> Route {
+        page_number(page).map_or(Route::NotFound, |page| Route::Category {
             slug: slug.to_string(),
             page,
-        };
-        match segments.as_slice() {
-            [] => home(1),
-            ["page", page] => page_number(page).map_or(Route::NotFound, home),
-            ["articles", slug] => Route::Article {
-                slug: slug.to_string(),
-            },
-            ["category", slug] => category(slug, 1),
-            ["category", slug, "page", page] => {
-                page_number(page).map_or(Route::NotFound, |page| category(slug, page))
-            }
-            _ => Route::NotFound,
-        }
+        })
     }
 
     /// The canonical address of the route (`/404` for a page that does not exist).
@@ -87,15 +60,6 @@ impl Route {
             None => Route::Home { page },
         }
     }
-
-    pub fn kind(&self) -> PageKind {
-        match self {
-            Route::Home { .. } => PageKind::Home,
-            Route::Article { .. } => PageKind::Article,
-            Route::Category { .. } => PageKind::Category,
-            Route::NotFound => PageKind::NotFound,
-        }
-    }
 }
 
 pub fn article_path(slug: &str) -> String {
@@ -110,23 +74,34 @@ pub fn category_path(slug: &str) -> String {
     .path()
 }
 
-fn page_number(segment: &str) -> Option<u32> {
-    // Only plain digits: "+2" or " 2" would be another address for page 2.
+/// A page number from an address: plain digits from 1 ("+2" or " 2" would be another address
+/// for page 2, and `/page/0` cannot exist).
+pub fn page_number(segment: &str) -> Option<u32> {
     if !segment.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     segment.parse().ok().filter(|&page| page >= 1)
 }
 
+/// The page numbers a pager shows for page `current` of `total`: the first, the last, and two
+/// on each side of the current one, with `None` where numbers are left out; so a long listing
+/// still has a short pager.
+pub fn pager_numbers(current: u32, total: u32) -> Vec<Option<u32>> {
+    let near = |number: u32| number == 1 || number == total || number.abs_diff(current) <= 2;
+    let mut shown = Vec::new();
+    for number in 1..=total {
+        if near(number) {
+            shown.push(Some(number));
+        } else if shown.last() != Some(&None) {
+            shown.push(None);
+        }
+    }
+    shown
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn article(slug: &str) -> Route {
-        Route::Article {
-            slug: slug.to_string(),
-        }
-    }
 
     fn category(slug: &str, page: u32) -> Route {
         Route::Category {
@@ -136,60 +111,47 @@ mod tests {
     }
 
     #[test]
-    fn addresses_map_to_their_pages() {
-        assert_eq!(Route::from_path("/"), Route::Home { page: 1 });
-        assert_eq!(Route::from_path("/page/3"), Route::Home { page: 3 });
-        assert_eq!(Route::from_path("/articles/a-b"), article("a-b"));
-        assert_eq!(Route::from_path("/category/news"), category("news", 1));
-        assert_eq!(
-            Route::from_path("/category/news/page/2"),
-            category("news", 2)
-        );
+    fn matched_parameters_name_their_pages() {
+        assert_eq!(Route::home_page("3"), Route::Home { page: 3 });
+        assert_eq!(Route::article("a-b").path(), "/articles/a-b");
+        assert_eq!(Route::category_page("news", "2"), category("news", 2));
     }
 
     #[test]
-    fn one_trailing_slash_is_the_same_page() {
-        assert_eq!(Route::from_path("/articles/a-b/"), article("a-b"));
-        assert_eq!(Route::from_path("/page/2/"), Route::Home { page: 2 });
-        assert_eq!(Route::from_path("/articles/a-b//"), Route::NotFound);
-    }
-
-    #[test]
-    fn addresses_that_cannot_exist_are_not_found() {
-        for path in [
-            "",
-            "articles/a",
-            "/page",
-            "/page/0",
-            "/page/two",
-            "/page/+2",
-            "/page/99999999999",
-            "/articles",
-            "/articles/a/b",
-            "/articles//a",
-            "/category/news/page",
-            "/category/news/page/0",
-            "/category/news/extra",
-            "/404",
-            "//",
-        ] {
-            assert_eq!(Route::from_path(path), Route::NotFound, "{path:?}");
+    fn page_numbers_that_cannot_exist_are_not_found() {
+        for page in ["", "0", "two", "+2", " 2", "2 ", "99999999999", "-1", "1.0"] {
+            assert_eq!(Route::home_page(page), Route::NotFound, "{page:?}");
+            assert_eq!(Route::category_page("news", page), Route::NotFound);
         }
+        assert_eq!(page_number("007"), Some(7));
     }
 
     #[test]
-    fn every_page_has_an_address_that_leads_back_to_it() {
-        for route in [
-            Route::Home { page: 1 },
-            Route::Home { page: 4 },
-            article("seed"),
-            category("news", 1),
-            category("news", 7),
-        ] {
-            assert_eq!(Route::from_path(&route.path()), route, "{}", route.path());
-        }
+    fn every_page_has_one_address() {
+        assert_eq!(Route::Home { page: 1 }.path(), "/");
+        assert_eq!(Route::Home { page: 4 }.path(), "/page/4");
+        assert_eq!(category("news", 1).path(), "/category/news");
+        assert_eq!(category("news", 7).path(), "/category/news/page/7");
+        assert_eq!(Route::NotFound.path(), "/404");
         assert_eq!(category_path("news"), "/category/news");
         assert_eq!(article_path("x"), "/articles/x");
+    }
+
+    #[test]
+    fn a_pager_shows_the_ends_and_the_neighbourhood_of_the_current_page() {
+        let shown = |current, total| -> Vec<String> {
+            pager_numbers(current, total)
+                .iter()
+                .map(|number| number.map_or("…".to_string(), |n| n.to_string()))
+                .collect()
+        };
+        assert_eq!(shown(1, 1), ["1"]);
+        assert_eq!(shown(2, 4), ["1", "2", "3", "4"]);
+        assert_eq!(shown(1, 9), ["1", "2", "3", "…", "9"]);
+        assert_eq!(shown(5, 9), ["1", "…", "3", "4", "5", "6", "7", "…", "9"]);
+        assert_eq!(shown(9, 9), ["1", "…", "7", "8", "9"]);
+        assert_eq!(shown(4, 9), ["1", "2", "3", "4", "5", "6", "…", "9"]);
+        assert!(pager_numbers(1, 0).is_empty());
     }
 
     #[test]
@@ -212,11 +174,5 @@ mod tests {
             Route::of_listing(&listing, 2).path(),
             "/category/news/page/2"
         );
-    }
-
-    #[test]
-    fn the_kind_ignores_parameters() {
-        assert_eq!(article("a").kind(), article("b").kind());
-        assert_ne!(Route::Home { page: 1 }.kind(), category("a", 1).kind());
     }
 }

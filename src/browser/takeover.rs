@@ -5,36 +5,44 @@
 //! settings are in, swaps the two in one step: the markup is the same, so nothing moves. What
 //! the reader did meanwhile is carried over: the scroll position, what they typed, and focus.
 
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 pub const PRERENDERED_ID: &str = "prerendered";
 pub const APP_ID: &str = "app";
+/// Marks the `<script type="application/json">` elements in which a prerendered page carries
+/// the content files it was rendered from; the attribute's value is the file's content path.
+pub const CARRIED_CONTENT_ATTRIBUTE: &str = "data-content-path";
 
-/// For a content view: reveal the app once this view is mounted and the site settings (header,
-/// footer, newsletter) are there too. Effects run only in the browser, after mounting.
-pub fn reveal_when_ready() {
-    let site = crate::app::use_site();
-    Effect::new(move |_| {
-        if site.get().is_some() {
-            reveal();
-        }
-    });
+/// Hands the content files the page carries to the content cache, so the app's first render
+/// needs no request: the takeover waits for nothing but the app itself.
+pub fn provide_carried_content(document: &web_sys::Document) {
+    let selector = format!("script[type='application/json'][{CARRIED_CONTENT_ATTRIBUTE}]");
+    let Ok(elements) = document.query_selector_all(&selector) else {
+        return;
+    };
+    let documents = (0..elements.length())
+        .filter_map(|index| elements.item(index)?.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|element| {
+            let path = element.get_attribute(CARRIED_CONTENT_ATTRIBUTE)?;
+            Some((path, element.text_content()?))
+        });
+    crate::api::provide_documents(documents.collect::<Vec<_>>());
 }
 
-/// For the error state: when the prerendered page is this very page, it is better than an error
-/// (the reader keeps a complete page whose links still work), so it stays. When it was rendered
-/// for another address (a static host's `404.html` standing in for a page it does not have),
-/// the app's own answer is shown.
-pub fn reveal_unless_prerendered_here() {
-    let path = crate::router::use_path();
-    let site = crate::app::use_site();
-    Effect::new(move |_| {
-        let path = path.get();
-        if site.get().is_some() && prerendered_route().is_some_and(|route| route != path) {
-            reveal();
-        }
-    });
+/// For the page that loads content, once its content (or its not-found answer) is in and the
+/// site settings too: the app's page is complete, so it replaces the prerendered one.
+pub fn reveal_loaded_page() {
+    reveal();
+}
+
+/// For a load that failed: when the prerendered page is this very page (`path`), it is better
+/// than an error (the reader keeps a complete page whose links still work), so it stays. When it
+/// was rendered for another address (a static host's `404.html` standing in for a page it does
+/// not have), the app's own answer is shown.
+pub fn reveal_failed_page(path: &str) {
+    if prerendered_route().is_some_and(|route| route != path) {
+        reveal();
+    }
 }
 
 /// The address the prerendered markup was rendered for, while it is still shown.

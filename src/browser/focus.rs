@@ -8,10 +8,10 @@
 //! it when mounted. The path matters: the old page's heading is still mounted for a moment after
 //! the route changes and must not take the focus meant for the new one.
 
-use crate::router::use_path;
 use leptos::ev::MouseEvent;
 use leptos::html::H1;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
 /// How many frames a heading may take to enter the document before focus gives up on it (half a
@@ -32,7 +32,7 @@ pub fn provide_route_focus() {
 #[component]
 pub fn RouteFocus() -> impl IntoView {
     let pending = expect_context::<FocusPending>().0;
-    let pathname = use_path();
+    let pathname = use_location().pathname;
     Effect::new(move |previous: Option<String>| {
         let path = pathname.get();
         if previous.is_some_and(|previous| previous != path) {
@@ -48,7 +48,7 @@ pub fn RouteFocus() -> impl IntoView {
 pub fn focus_on_arrival() -> NodeRef<H1> {
     let heading = NodeRef::<H1>::new();
     if let Some(FocusPending(pending)) = use_context::<FocusPending>() {
-        let rendered_for = use_path().get_untracked();
+        let rendered_for = use_location().pathname.get_untracked();
         Effect::new(move |_| {
             if pending.with(|path| path.as_deref() != Some(rendered_for.as_str())) {
                 return;
