@@ -77,10 +77,30 @@ fn focus_once_attached(
         if heading.is_connected() {
             pending.set(None);
             let _ = heading.focus();
+            scroll_to_fragment();
         } else if frames_left > 0 {
             focus_once_attached(heading, pending, path, frames_left - 1);
         }
     });
+}
+
+/// A link to a `#fragment` of another page lands on the fragment, as after a page load: the
+/// router scrolls before the new page's content has arrived, so once it is in, this does.
+fn scroll_to_fragment() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hash = window.location().hash().unwrap_or_default();
+    let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
+        return;
+    };
+    let id = js_sys::decode_uri_component(id)
+        .ok()
+        .and_then(|id| id.as_string())
+        .unwrap_or_else(|| id.to_string());
+    if let Some(target) = window.document().and_then(|doc| doc.get_element_by_id(&id)) {
+        target.scroll_into_view();
+    }
 }
 
 /// "Skip to main content". Following a `#fragment` scrolls to it, but browsers differ on whether
