@@ -175,3 +175,55 @@ async fn a_fragment_link_to_another_page_lands_on_the_fragment() {
     assert!(same_document(&browser).await);
     browser.close().await;
 }
+
+#[tokio::test]
+async fn a_prerendered_page_is_taken_over_without_a_content_request() {
+    let browser = Browser::start(1280, 900).await;
+    browser.open(&seed_path()).await;
+    eventually("the takeover", PATIENCE, || async {
+        let done = script(
+            &browser.client,
+            "return document.getElementById('prerendered') === null
+                && !document.getElementById('app').hidden",
+        )
+        .await;
+        (done == true).then_some(())
+    })
+    .await;
+    let requested = script(
+        &browser.client,
+        "return performance.getEntriesByType('resource')
+            .map(entry => new URL(entry.name).pathname)
+            .filter(path => path.startsWith('/content/'))",
+    )
+    .await;
+    assert_eq!(
+        requested,
+        serde_json::json!([]),
+        "the page carries what it was rendered from"
+    );
+    let carried = find_all(
+        &browser.client,
+        "script[type='application/json'][data-content-path]",
+    )
+    .await;
+    assert_eq!(
+        carried.len(),
+        4,
+        "site.json, the article and two listing pages"
+    );
+
+    // Moving on still loads, as before.
+    mark_document(&browser).await;
+    click(&browser, ".read-more .card__link").await;
+    find(&browser.client, ".article__title").await;
+    let requested = script(
+        &browser.client,
+        "return performance.getEntriesByType('resource')
+            .some(entry => new URL(entry.name).pathname.startsWith('/content/articles/'))",
+    )
+    .await;
+    assert_eq!(requested, true, "another article is fetched");
+    assert!(same_document(&browser).await);
+    browser.close().await;
+}

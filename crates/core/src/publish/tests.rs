@@ -298,3 +298,24 @@ fn without_variants_the_preview_is_the_file_itself_and_only_from_this_site() {
     let tags = article_head(&site(Some("https://news.example.org")), story);
     assert!(!tags.contains("og:image"));
 }
+
+#[test]
+fn data_for_the_page_cannot_leave_its_script_element() {
+    let hostile = serde_json::json!({
+        "title": "</script><script>alert(1)</script><!-- </SCRIPT > <\u{2028}",
+        "nested": ["<!--", "-->", "</sCrIpT"],
+    });
+    let element = json_script(
+        &[("data-content-path", "a\"><b.json")],
+        &hostile.to_string(),
+    );
+    let inside = element
+        .strip_prefix(
+            "<script type=\"application/json\" data-content-path=\"a&quot;&gt;&lt;b.json\">",
+        )
+        .and_then(|rest| rest.strip_suffix("</script>"))
+        .unwrap_or_else(|| panic!("one element: {element}"));
+    assert!(!inside.contains('<'), "{inside}");
+    let back: serde_json::Value = serde_json::from_str(inside).unwrap();
+    assert_eq!(back, hostile, "the data reads back unchanged");
+}
