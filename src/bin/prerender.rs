@@ -117,9 +117,8 @@ impl Template {
             ));
         }
         let html = remove_element(&html, "<title", "</title>").ok_or_else(|| fail("no <title>"))?;
-        let html = remove_tag(&html, "<meta name=description")
-            .or_else(|| remove_tag(&html, "<meta name=\"description\""))
-            .ok_or_else(|| fail("no <meta name=\"description\">"))?;
+        let html =
+            remove_description(&html).ok_or_else(|| fail("no <meta name=\"description\">"))?;
         let head_end = html.find("</head>").ok_or_else(|| fail("no </head>"))?;
         let body_open = html[head_end..]
             .find("<body")
@@ -163,9 +162,20 @@ fn remove_element(html: &str, open: &str, close: &str) -> Option<String> {
     Some(format!("{}{}", &html[..start], &html[end..]))
 }
 
-/// `html` without the first tag that starts with `start`.
-fn remove_tag(html: &str, start: &str) -> Option<String> {
-    remove_element(html, start, ">")
+/// `html` without its `<meta name="description">`, whatever the order and quoting of its
+/// attributes (the release build's minifier changes both).
+fn remove_description(html: &str) -> Option<String> {
+    let mut from = 0;
+    while let Some(offset) = html[from..].find("<meta") {
+        let start = from + offset;
+        let end = start + html[start..].find('>')? + 1;
+        let tag = &html[start..end];
+        if tag.contains("name=description") || tag.contains("name=\"description\"") {
+            return Some(format!("{}{}", &html[..start], &html[end..]));
+        }
+        from = end;
+    }
+    None
 }
 
 /// A content file as one line of JSON: what a page carries is the file, without its layout.
