@@ -102,7 +102,8 @@ async fn no_page_or_action_violates_the_policy_and_the_policy_is_enforced() {
     find(&browser.client, ".article__title").await;
     click(&browser, ".article .tag").await;
     find(&browser.client, ".listing .card").await;
-    follow_link_to(&browser, "/no-such-page").await;
+    // An app address that names no page (an address the app does not own would be a page load).
+    follow_link_to(&browser, "/page/0").await;
     find(&browser.client, ".not-found").await;
     follow_link_to(&browser, SEED).await;
     find(&browser.client, ".article-body figure img").await;
