@@ -48,10 +48,62 @@ impl Drop for ContentDir {
 }
 
 impl Server {
-    /// The server over the release build, answering `/content/` from `dir` first.
+    /// The server over the release build, answering `/content/` from `dir` first. The pages
+    /// the build prerendered carry the sample's content, which `dir` replaces: they are served
+    /// without it, as pages rendered from other content, so the app loads `dir`'s files.
     pub fn start_with_content(dir: &Path) -> Server {
-        Server::start_with_args(&["--content-dir".into(), dir.as_os_str().to_owned()])
+        let dist = build_without_carried_content();
+        Server::start_over(&dist, &["--content-dir".into(), dir.as_os_str().to_owned()])
     }
+}
+
+/// A copy of the release build whose pages carry no content files.
+fn build_without_carried_content() -> std::path::PathBuf {
+    let dist = crate::env_path("NEWSROOM_DIST", "dist");
+    let copy = crate::unique_temp_path("dist");
+    copy_without_carried_content(&dist, &copy);
+    copy
+}
+
+fn copy_without_carried_content(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        let path = entry.path();
+        if path.is_dir() {
+            copy_without_carried_content(&path, &target);
+        } else if path.extension().is_some_and(|ext| ext == "html") {
+            let html = std::fs::read_to_string(&path).unwrap();
+            std::fs::write(&target, strip_carried_content(&html)).unwrap();
+        } else if !is_precompressed_html(&path) {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
+/// `.html.br` and `.html.gz` would still carry the content: left out, the plain file is served.
+fn is_precompressed_html(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    name.ends_with(".html.br") || name.ends_with(".html.gz")
+}
+
+fn strip_carried_content(html: &str) -> String {
+    const OPEN: &str = "<script type=\"application/json\" data-content-path=";
+    let mut rest = html;
+    let mut kept = String::with_capacity(html.len());
+    while let Some(start) = rest.find(OPEN) {
+        kept.push_str(&rest[..start]);
+        let end = rest[start..]
+            .find("</script>")
+            .map(|end| start + end + "</script>".len())
+            .expect("a closed element");
+        rest = &rest[end..];
+    }
+    kept.push_str(rest);
+    kept
 }
 
 impl Browser {

@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 
 pub use page::*;
 
-fn env_path(name: &str, fallback: &str) -> PathBuf {
+pub(crate) fn env_path(name: &str, fallback: &str) -> PathBuf {
     std::env::var_os(name)
         .map(PathBuf::from)
         .unwrap_or_else(|| workspace_root().join(fallback))
@@ -67,9 +67,17 @@ impl Server {
         Server::launch(extra, &[])
     }
 
+    /// The server over `dist`, a build other than the release one.
+    pub(crate) fn start_over(dist: &std::path::Path, extra: &[std::ffi::OsString]) -> Server {
+        Server::launch_over(dist.to_path_buf(), extra, &[])
+    }
+
     fn launch(extra: &[std::ffi::OsString], env: &[(&str, String)]) -> Server {
+        Server::launch_over(env_path("NEWSROOM_DIST", "dist"), extra, env)
+    }
+
+    fn launch_over(dist: PathBuf, extra: &[std::ffi::OsString], env: &[(&str, String)]) -> Server {
         let binary = env_path("NEWSROOM_SERVER_BIN", "target/release/newsroom-server");
-        let dist = env_path("NEWSROOM_DIST", "dist");
         assert!(
             dist.join("index.html").exists(),
             "no release build in {} (run `cargo xtask test`)",

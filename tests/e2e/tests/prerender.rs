@@ -217,8 +217,10 @@ async fn the_feed_and_the_sitemap_are_well_formed_and_list_every_article() {
 
 #[tokio::test]
 async fn what_a_reader_typed_before_the_takeover_is_kept_with_the_focus() {
-    let browser = Browser::start(1280, 900).await;
-    // Content trickles in, so the prerendered page stays up long enough to type into.
+    // Pages that carry no content (as if rendered from other content) make the app fetch it,
+    // and the content trickles in, so the prerendered page stays up long enough to type into.
+    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/content");
+    let browser = Browser::start_on(Server::start_with_content(&sample), 1280, 900).await;
     let (status, _) = browser
         .server
         .request("POST", "/api/faults/content", "trickle");

@@ -70,7 +70,19 @@ async fn the_seed_article_shows_its_links_and_emphasis_with_and_without_javascri
         static_runs,
         "after the takeover"
     );
+    // Controls that need script (the theme toggle, Copy link) show only with it: hidden again
+    // as without script, every other text must match.
+    script(
+        &browser.client,
+        "document.documentElement.classList.remove('js'); return null",
+    )
+    .await;
     assert_eq!(body_text(&browser.client).await, static_text);
+    script(
+        &browser.client,
+        "document.documentElement.classList.add('js'); return null",
+    )
+    .await;
 
     // A link to one of the app's pages navigates inside the app, without a page load.
     script(&browser.client, "window.__sameDocument = true; return null").await;
