@@ -24,6 +24,8 @@ pub struct PhoneLoad {
     /// (links work as soon as they are shown).
     pub ready: f64,
     pub transfer: Transfer,
+    /// When the last of the app's own files (its JS glue and wasm) had arrived.
+    pub app_arrived: f64,
     /// A click on a Read More card once ready, until the next article is in the DOM: only
     /// measured when it must be an in-app navigation (the script would not survive a page load).
     pub click: Option<f64>,
@@ -53,12 +55,14 @@ pub async fn load(
             Some(texts) => Some(probe::click(session, 0, texts, None).await?.ms),
             None => None,
         };
+        let transfer = Transfer::from(&result);
         Ok(PhoneLoad {
+            app_arrived: transfer.last_end_of(|url| url.ends_with(".wasm") || url.ends_with(".js")),
             fcp,
             lcp: number(&result, "lcp"),
             text: number(&result, "ready"),
             ready,
-            transfer: Transfer::from(&result),
+            transfer,
             click,
         })
     })
@@ -167,6 +171,18 @@ pub fn print(table: &mut Table, results: &Results, runs: usize) {
             &before(|l| l.ready, false),
             "",
         );
+        if name == "as built" {
+            table.row(
+                &format!("{name}: JS and wasm arrived"),
+                &of(loads, |l| l.app_arrived),
+                "ms",
+            );
+            table.row(
+                &format!("{name}: app ready after they arrived"),
+                &of(loads, |l| l.ready - l.app_arrived),
+                "ms",
+            );
+        }
         medians.push([fcp, lcp, text, ready]);
     }
     if let [stat, built] = medians[..] {

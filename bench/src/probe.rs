@@ -41,6 +41,15 @@ impl Transfer {
         }
     }
 
+    /// When the last response whose path `wanted` picks ended (0 when there is none).
+    pub fn last_end_of(&self, wanted: impl Fn(&str) -> bool) -> f64 {
+        self.urls
+            .iter()
+            .zip(&self.ends)
+            .filter(|(url, _)| wanted(url))
+            .fold(0.0, |last, (_, end)| f64::max(last, *end))
+    }
+
     /// Bytes and requests of the responses that had ended by `ms` since navigation start.
     pub fn by(&self, ms: f64) -> (f64, f64) {
         let ended = self

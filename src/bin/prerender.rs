@@ -3,7 +3,10 @@
 //! arrives; plus `404.html`, `feed.xml` and `sitemap.xml`. Only files in and out: which view,
 //! title and cards a page has is the app's to say.
 //!
-//! Usage: `newsroom-prerender DIST CONTENT` (run by `cargo xtask build`).
+//! Usage: `newsroom-prerender DIST CONTENT [SHELL]` (run by `cargo xtask build`). SHELL is the
+//! app's page as the release build made it, before any page was written (by default
+//! `DIST/index.html`, which is then overwritten with the home page); with a kept copy of it,
+//! a build can be prerendered again from other content.
 
 #![recursion_limit = "256"]
 
@@ -18,18 +21,22 @@ use std::path::{Path, PathBuf};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [dist, content] = args.as_slice() else {
-        eprintln!("usage: newsroom-prerender DIST CONTENT");
-        std::process::exit(2);
+    let (dist, content, shell) = match args.as_slice() {
+        [dist, content] => (dist, content, Path::new(dist).join("index.html")),
+        [dist, content, shell] => (dist, content, PathBuf::from(shell)),
+        _ => {
+            eprintln!("usage: newsroom-prerender DIST CONTENT [SHELL]");
+            std::process::exit(2);
+        }
     };
-    if let Err(message) = prerender(Path::new(dist), Path::new(content)) {
+    if let Err(message) = prerender(Path::new(dist), Path::new(content), &shell) {
         eprintln!("prerender failed: {message}");
         std::process::exit(1);
     }
 }
 
-fn prerender(dist: &Path, content: &Path) -> Result<(), String> {
-    let template = Template::read(&dist.join("index.html"))?;
+fn prerender(dist: &Path, content: &Path, shell: &Path) -> Result<(), String> {
+    let template = Template::read(shell)?;
     let site_json = read(&content.join(paths::site()))?;
     let site: Site = model::parse("site.json", &site_json).map_err(|error| error.to_string())?;
     let articles = catalog::load_articles(content).map_err(|errors| {

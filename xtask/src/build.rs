@@ -21,26 +21,17 @@ pub fn release_build() -> Result<(), String> {
     resize_images(&dist)?;
     let policy = crate::csp::apply(&dist)?;
     println!("Content-Security-Policy: {policy}");
-    // The app's components rendered natively (Leptos server-side rendering). A debug build:
-    // it renders a few pages once, so compiling fast matters more than running fast.
+    let shell = app_shell();
+    std::fs::copy(dist.join("index.html"), &shell)
+        .map_err(|error| format!("cannot keep the app shell in {}: {error}", shell.display()))?;
+    let prerenderer = build_prerenderer()?;
     run(
         "prerender pages",
-        command("cargo")
-            .args([
-                "run",
-                "--quiet",
-                "--package",
-                "newsroom",
-                "--no-default-features",
-                "--features",
-                "ssr",
-                "--bin",
-                "newsroom-prerender",
-                "--",
-            ])
+        command(&prerenderer.to_string_lossy())
             .arg(&dist)
             // The deployed copy: it has the image variants the pipeline recorded.
-            .arg(dist.join("content")),
+            .arg(dist.join("content"))
+            .arg(&shell),
     )?;
     let written = write_headers_file(&dist)?;
     println!("wrote {}", written.display());
@@ -95,6 +86,33 @@ fn resize_images(dist: &std::path::Path) -> Result<(), String> {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// The release page before any page is prerendered into it (`dist/index.html` becomes the
+/// home page): kept so a build can be prerendered again from other content.
+pub fn app_shell() -> std::path::PathBuf {
+    workspace_root().join("target/app-shell.html")
+}
+
+/// The app's components rendered natively (Leptos server-side rendering), to write pages from
+/// content. A debug build: it renders a few pages once, so compiling fast matters more than
+/// running fast.
+pub fn build_prerenderer() -> Result<std::path::PathBuf, String> {
+    run(
+        "cargo build --bin newsroom-prerender",
+        command("cargo").args([
+            "build",
+            "--quiet",
+            "--package",
+            "newsroom",
+            "--no-default-features",
+            "--features",
+            "ssr",
+            "--bin",
+            "newsroom-prerender",
+        ]),
+    )?;
+    Ok(workspace_root().join("target/debug/newsroom-prerender"))
 }
 
 /// The server binary the end-to-end tests start (static files, SPA fallback, newsletter API).

@@ -222,15 +222,18 @@ fn component_tests() -> Result<Counts, String> {
 }
 
 // Other commands reach the builds through here too.
-pub use crate::build::{build_server, release_build};
+pub use crate::build::{app_shell, build_prerenderer, build_server, release_build};
 
 fn end_to_end_tests() -> Result<Counts, String> {
     release_build()?;
     let server = build_server()?;
+    let prerenderer = build_prerenderer()?;
     run_counting(
         "cargo test -p newsroom-e2e",
         cargo(&["test", "-p", "newsroom-e2e", "--", "--test-threads=2"])
             .env("NEWSROOM_SERVER_BIN", server)
+            .env("NEWSROOM_PRERENDER_BIN", prerenderer)
+            .env("NEWSROOM_APP_SHELL", app_shell())
             .env("NEWSROOM_DIST", workspace_root().join("dist"))
             .env("CHROMEDRIVER", tools::CHROMEDRIVER)
             .env("CHROMIUM", tools::CHROMIUM)

@@ -55,33 +55,65 @@ impl Server {
         let dist = build_without_carried_content();
         Server::start_over(&dist, &["--content-dir".into(), dir.as_os_str().to_owned()])
     }
+
+    /// The server over the release build with its pages prerendered from `dir`, which also
+    /// answers `/content/`: a site built from that content.
+    pub fn start_prerendered_from(dir: &Path) -> Server {
+        let dist = build_prerendered_from(dir);
+        Server::start_over(&dist, &["--content-dir".into(), dir.as_os_str().to_owned()])
+    }
 }
 
 /// A copy of the release build whose pages carry no content files.
-fn build_without_carried_content() -> std::path::PathBuf {
-    let dist = crate::env_path("NEWSROOM_DIST", "dist");
+fn build_without_carried_content() -> PathBuf {
     let copy = crate::unique_temp_path("dist");
-    copy_without_carried_content(&dist, &copy);
+    copy_build(&release_build(), &copy, strip_carried_content);
     copy
 }
 
-fn copy_without_carried_content(from: &Path, to: &Path) {
+/// A copy of the release build with every page the prerenderer renders from `content`
+/// written over it: as `cargo xtask build` does, with other content.
+fn build_prerendered_from(content: &Path) -> PathBuf {
+    let copy = crate::unique_temp_path("dist");
+    copy_build(&release_build(), &copy, str::to_string);
+    let prerenderer = crate::env_path("NEWSROOM_PRERENDER_BIN", "target/debug/newsroom-prerender");
+    let shell = crate::env_path("NEWSROOM_APP_SHELL", "target/app-shell.html");
+    let output = std::process::Command::new(&prerenderer)
+        .arg(&copy)
+        .arg(content)
+        .arg(&shell)
+        .output()
+        .unwrap_or_else(|error| panic!("cannot run {}: {error}", prerenderer.display()));
+    assert!(
+        output.status.success(),
+        "the prerenderer failed on {}:\n{}",
+        content.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    copy
+}
+
+fn release_build() -> PathBuf {
+    crate::env_path("NEWSROOM_DIST", "dist")
+}
+
+fn copy_build(from: &Path, to: &Path, html: fn(&str) -> String) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap().flatten() {
         let target = to.join(entry.file_name());
         let path = entry.path();
         if path.is_dir() {
-            copy_without_carried_content(&path, &target);
+            copy_build(&path, &target, html);
         } else if path.extension().is_some_and(|ext| ext == "html") {
-            let html = std::fs::read_to_string(&path).unwrap();
-            std::fs::write(&target, strip_carried_content(&html)).unwrap();
+            let page = std::fs::read_to_string(&path).unwrap();
+            std::fs::write(&target, html(&page)).unwrap();
         } else if !is_precompressed_html(&path) {
             std::fs::copy(&path, &target).unwrap();
         }
     }
 }
 
-/// `.html.br` and `.html.gz` would still carry the content: left out, the plain file is served.
+/// `.html.br` and `.html.gz` may no longer match their page: left out, the plain file is served.
 fn is_precompressed_html(path: &Path) -> bool {
     let name = path
         .file_name()

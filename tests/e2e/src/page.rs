@@ -85,6 +85,18 @@ pub async fn script(client: &Client, source: &str) -> serde_json::Value {
         .unwrap_or_else(|error| panic!("script failed: {error}\n{source}"))
 }
 
+/// The paths of the content files the page has requested so far (`/content/...`).
+pub async fn content_requests(client: &Client) -> Vec<String> {
+    let paths = script(
+        client,
+        "return performance.getEntriesByType('resource')
+            .map(entry => new URL(entry.name).pathname)
+            .filter(path => path.startsWith('/content/'))",
+    )
+    .await;
+    serde_json::from_value(paths).expect("a list of paths")
+}
+
 pub async fn current_path(client: &Client) -> String {
     client
         .current_url()

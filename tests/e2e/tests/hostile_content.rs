@@ -3,44 +3,12 @@
 //! and no link or image may point at a script or document URL.
 
 use newsroom_e2e::console::browser_log;
-use newsroom_e2e::fixtures::hostile::{self, normalize_whitespace, TEXT_PAYLOADS};
+use newsroom_e2e::fixtures::hostile::{
+    self, assert_nothing_ran, assert_page_shows_literally, text_content, TEXT_PAYLOADS,
+};
 use newsroom_e2e::fixtures::ContentDir;
 use newsroom_e2e::*;
 use serde_json::Value;
-use std::time::Duration;
-
-/// Nothing ran: no sentinel set and no dialog open.
-async fn assert_nothing_ran(browser: &Browser, when: &str) {
-    // Event-handler payloads fire once an image fails or a focus lands; let those happen first.
-    // The app's own lazy images below the fold may never load here, and carry no payload.
-    eventually("images to settle", PATIENCE, || async {
-        let done = script(
-            &browser.client,
-            "return [...document.images].every(i => i.loading === 'lazy' || i.complete)",
-        )
-        .await;
-        (done == Value::Bool(true)).then_some(())
-    })
-    .await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    if let Ok(text) = browser.client.get_alert_text().await {
-        panic!("{when}: a dialog opened: {text:?}");
-    }
-    let sentinel = script(&browser.client, "return typeof window.__xss").await;
-    assert_eq!(sentinel, "undefined", "{when}: a payload ran");
-}
-
-async fn text_content(browser: &Browser, css: &str) -> String {
-    let source = format!(
-        "const e = document.querySelector({}); return e ? e.textContent : null",
-        Value::from(css)
-    );
-    script(&browser.client, &source)
-        .await
-        .as_str()
-        .unwrap_or_else(|| panic!("no element {css}"))
-        .to_string()
-}
 
 /// Every link and image address as written and as the browser resolved it.
 async fn addresses(browser: &Browser) -> Vec<(String, String, String)> {
@@ -76,18 +44,6 @@ async fn assert_no_dangerous_address(browser: &Browser, when: &str) {
             "{when}: <{tag}> {raw:?} resolves to the {protocol} scheme"
         );
     }
-}
-
-async fn assert_page_shows_literally(browser: &Browser, payloads: &[&str], when: &str) {
-    let page = normalize_whitespace(&text_content(browser, "body").await);
-    let missing: Vec<&&str> = payloads
-        .iter()
-        .filter(|payload| !page.contains(&normalize_whitespace(payload)))
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "{when}: not shown as text: {missing:#?}"
-    );
 }
 
 #[tokio::test]
