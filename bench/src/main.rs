@@ -4,6 +4,7 @@
 
 mod browser;
 mod content;
+mod html;
 mod one_file;
 mod phone;
 mod plan;

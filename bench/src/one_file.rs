@@ -1,31 +1,25 @@
 //! The floor a page is measured against: one self-contained HTML file with its CSS inline and
 //! no script. One file costs one round trip, which is what nothing can beat on a slow network.
 
-use crate::site::stylesheets;
+use crate::html;
+use lol_html::element;
+use lol_html::html_content::ContentType;
 use std::path::Path;
 
 /// The text of every stylesheet the build's `index.html` links, in order, then of its inline
 /// `<style>` elements, joined.
 pub fn stylesheet_text(root: &Path, index_html: &str) -> Result<String, String> {
-    let hrefs = stylesheets(index_html);
     let mut css = String::new();
-    for href in hrefs {
+    for href in html::stylesheets(index_html)? {
         let path = root.join(href.trim_start_matches('/'));
         let text = std::fs::read_to_string(&path)
             .map_err(|error| format!("cannot read the stylesheet {}: {error}", path.display()))?;
         css.push_str(&text);
         css.push('\n');
     }
-    let mut rest = index_html;
-    while let Some(start) = find_ignore_case(rest, "<style") {
-        let body = &rest[start..];
-        let (Some(open_end), Some(close)) = (body.find('>'), find_ignore_case(body, "</style>"))
-        else {
-            break;
-        };
-        css.push_str(&body[open_end + 1..close]);
+    for style in html::inline_styles(index_html)? {
+        css.push_str(&style);
         css.push('\n');
-        rest = &body[close..];
     }
     if css.trim().is_empty() {
         return Err("the build's index.html has no stylesheet".to_string());
@@ -34,72 +28,34 @@ pub fn stylesheet_text(root: &Path, index_html: &str) -> Result<String, String> 
 }
 
 /// A prerendered page made self-contained: the same markup, without its scripts (the loader,
-/// embedded data, JSON-LD), without links to stylesheets, preloads and the policy (which would
-/// refuse inline style), and with `css` in a `<style>` element at the end of the head.
-pub fn from_prerendered(html: &str, css: &str) -> Result<String, String> {
-    let mut out = without_elements(&without_elements(html, "script"), "style");
-    out = without_tags(&out, "link", |tag| {
-        let rel = tag.to_ascii_lowercase();
-        ["stylesheet", "preload", "modulepreload"]
-            .iter()
-            .any(|kind| rel.contains(kind))
-    });
-    out = without_tags(&out, "meta", |tag| {
-        tag.to_ascii_lowercase().contains("content-security-policy")
-    });
-    let head_end = find_ignore_case(&out, "</head>")
-        .or_else(|| find_ignore_case(&out, "<body"))
-        .ok_or("the prerendered page has neither </head> nor <body>")?;
-    Ok(format!(
-        "{}<style>{css}</style>{}",
-        &out[..head_end],
-        &out[head_end..]
-    ))
-}
-
-fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
-    haystack
-        .to_ascii_lowercase()
-        .find(&needle.to_ascii_lowercase())
-}
-
-/// `html` without every `<name ...>...</name>` element.
-fn without_elements(html: &str, name: &str) -> String {
-    let (open, close) = (format!("<{name}"), format!("</{name}>"));
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = find_ignore_case(rest, &open) {
-        out.push_str(&rest[..start]);
-        rest = &rest[start..];
-        match find_ignore_case(rest, &close) {
-            Some(end) => rest = &rest[end + close.len()..],
-            None => rest = "",
-        }
+/// embedded data, JSON-LD), preloads and the policy (which would refuse inline style), and
+/// with `css` in one `<style>` element where its first stylesheet was.
+pub fn from_prerendered(page: &str, css: &str) -> Result<String, String> {
+    let mut style = Some(format!("<style>{css}</style>"));
+    let out = html::rewrite(
+        page,
+        vec![
+            element!("style, link[rel~=stylesheet]", |element| {
+                match style.take() {
+                    Some(style) => element.replace(&style, ContentType::Html),
+                    None => element.remove(),
+                }
+                Ok(())
+            }),
+            element!(
+                "script, link[rel~=preload], link[rel~=modulepreload], \
+                 meta[http-equiv=\"content-security-policy\" i]",
+                |element| {
+                    element.remove();
+                    Ok(())
+                }
+            ),
+        ],
+    )?;
+    match style {
+        Some(_) => Err("the prerendered page has no stylesheet to put the CSS in".to_string()),
+        None => Ok(out),
     }
-    out.push_str(rest);
-    out
-}
-
-/// `html` without the void tags `<name ...>` for which `drop` says so (given the tag's text).
-fn without_tags(html: &str, name: &str, drop: impl Fn(&str) -> bool) -> String {
-    let open = format!("<{name}");
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = find_ignore_case(rest, &open) {
-        out.push_str(&rest[..start]);
-        rest = &rest[start..];
-        let end = rest.find('>').map_or(rest.len(), |end| end + 1);
-        let is_this_tag = rest[open.len()..]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_whitespace() || c == '>' || c == '/');
-        if !(is_this_tag && drop(&rest[..end])) {
-            out.push_str(&rest[..end]);
-        }
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]
@@ -111,7 +67,7 @@ mod tests {
         let page = "<!doctype html><html><head><meta charset=utf-8>\
             <meta http-equiv=Content-Security-Policy content=\"default-src 'self'\">\
             <link rel=stylesheet href=/a.css><link rel=modulepreload href=/app.js>\
-            <link rel=canonical href=https://example.org/a>\
+            <style>p{}</style><link rel=canonical href=https://example.org/a>\
             <script type=application/ld+json>{\"a\":1}</script></head>\
             <body><div id=prerendered><h1>Title</h1></div><div id=app hidden></div>\
             <SCRIPT type=module>import init from '/app.js';</SCRIPT></body></html>";
@@ -119,8 +75,8 @@ mod tests {
         assert_eq!(
             one,
             "<!doctype html><html><head><meta charset=utf-8>\
-             <link rel=canonical href=https://example.org/a><style>h1{color:red}</style></head>\
-             <body><div id=prerendered><h1>Title</h1></div><div id=app hidden></div>\
+             <style>h1{color:red}</style><link rel=canonical href=https://example.org/a>\
+             </head><body><div id=prerendered><h1>Title</h1></div><div id=app hidden></div>\
              </body></html>"
         );
     }

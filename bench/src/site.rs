@@ -46,58 +46,6 @@ pub fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// The `href`s of the stylesheet links in the build's `index.html`, in order. The build
-/// minifies and hashes them, so they are read from the output rather than from the source.
-pub fn stylesheets(index_html: &str) -> Vec<String> {
-    let mut hrefs = Vec::new();
-    let mut rest = index_html;
-    while let Some(start) = rest.find("<link") {
-        let tag_end = rest[start..]
-            .find('>')
-            .map_or(rest.len(), |end| start + end);
-        let tag = &rest[start + "<link".len()..tag_end];
-        let attributes = attributes(tag);
-        let value = |name: &str| {
-            attributes
-                .iter()
-                .find(|(key, _)| key.eq_ignore_ascii_case(name))
-                .map(|(_, value)| value.as_str())
-        };
-        let is_stylesheet = value("rel").is_some_and(|rel| {
-            rel.split_ascii_whitespace()
-                .any(|r| r.eq_ignore_ascii_case("stylesheet"))
-        });
-        if let (true, Some(href)) = (is_stylesheet, value("href")) {
-            hrefs.push(href.to_string());
-        }
-        rest = &rest[tag_end..];
-    }
-    hrefs
-}
-
-/// Attributes of one tag, quoted or not (minified HTML drops the quotes).
-fn attributes(tag: &str) -> Vec<(String, String)> {
-    let mut found = Vec::new();
-    let mut chars = tag.trim_end_matches('/').chars().peekable();
-    loop {
-        while chars.next_if(|c| c.is_whitespace()).is_some() {}
-        let name: String =
-            std::iter::from_fn(|| chars.next_if(|c| !c.is_whitespace() && *c != '=')).collect();
-        if name.is_empty() {
-            break;
-        }
-        let mut value = String::new();
-        if chars.next_if_eq(&'=').is_some() {
-            match chars.next_if(|c| *c == '"' || *c == '\'') {
-                Some(quote) => value.extend(chars.by_ref().take_while(|c| *c != quote)),
-                None => value.extend(std::iter::from_fn(|| chars.next_if(|c| !c.is_whitespace()))),
-            }
-        }
-        found.push((name, value));
-    }
-    found
-}
-
 /// Writes `static/<slug>.html` for every article under `root/content`; returns how many.
 pub fn write_static_pages(root: &Path, this_year: i32) -> Result<usize, String> {
     let index = std::fs::read_to_string(root.join("index.html"))
@@ -151,14 +99,7 @@ pub fn client_only(root: &Path) -> Result<usize, String> {
     if !html.contains(PRERENDERED) {
         return Ok(0);
     }
-    let body = html
-        .find("<body")
-        .and_then(|at| html[at..].find('>').map(|end| at + end + 1));
-    let close = html.rfind("</body>").unwrap_or(html.len());
-    let Some(body) = body.filter(|body| *body <= close) else {
-        return Err("the prerendered index.html has no <body>".to_string());
-    };
-    let shell = format!("{}</body></html>\n", &html[..body]);
+    let shell = crate::html::without(&html, "#prerendered, script[data-content-path]")?;
     let mut count = 0;
     for entry in std::fs::read_dir(root).map_err(fail)? {
         let path = entry.map_err(fail)?.path();
@@ -276,7 +217,8 @@ mod tests {
     #[test]
     fn client_only_leaves_the_bare_shell() {
         let root = TempDir::new("client-only-test").unwrap();
-        let page = "<html><head><script>x</script></head><body><div id=\"prerendered\">T</div></body></html>";
+        let page = "<html><head><script>x</script></head><body><div id=\"prerendered\">T</div>\
+            <script type=application/json data-content-path=site.json>{}</script></body></html>";
         std::fs::create_dir_all(root.path().join("articles/a")).unwrap();
         std::fs::write(root.path().join("index.html"), page).unwrap();
         std::fs::write(root.path().join("articles/a/index.html"), page).unwrap();
@@ -284,16 +226,8 @@ mod tests {
         let shell = std::fs::read_to_string(root.path().join("index.html")).unwrap();
         assert_eq!(
             shell,
-            "<html><head><script>x</script></head><body></body></html>\n"
+            "<html><head><script>x</script></head><body></body></html>"
         );
         assert!(!root.path().join("articles/a/index.html").exists());
-    }
-
-    #[test]
-    fn finds_stylesheets_in_minified_and_quoted_html() {
-        let html = "<link href=/a-1.css integrity=sha384-x rel=stylesheet>\
-                    <link crossorigin href=/app.js rel=modulepreload>\
-                    <link rel=\"stylesheet\" href=\"/b 2.css\" />";
-        assert_eq!(stylesheets(html), ["/a-1.css", "/b 2.css"]);
     }
 }

@@ -10,6 +10,8 @@
 
 #![recursion_limit = "256"]
 
+use lol_html::html_content::ContentType;
+use lol_html::{element, rewrite_str, RewriteStrSettings};
 use newsroom::browser::takeover::{CARRIED_CONTENT_ATTRIBUTE, PRERENDERED_ID};
 use newsroom::prerender::{render_page, ContentFiles, RenderedPage};
 use newsroom::routes::content_pages;
@@ -102,11 +104,17 @@ fn prerender(dist: &Path, content: &Path, shell: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// Where the template is cut, for each page's head tags and content (HTML comments, which the
+/// shell never contains).
+const HEAD_MARK: &str = "<!--newsroom:head-->";
+const BODY_MARK: &str = "<!--newsroom:body-->";
+
 /// The release build's index.html, split where each page's own parts go.
 struct Template {
-    /// Up to where the page's head tags go (the template's title and description removed).
+    /// Up to where the page's head tags go (where the template's title was; its description
+    /// removed).
     head: String,
-    /// From `</head>` to just after `<body>`'s opening tag.
+    /// From there to just after `<body>`'s opening tag.
     middle: String,
     /// The rest: the app's scripts.
     tail: String,
@@ -118,28 +126,51 @@ impl Template {
     fn read(path: &Path) -> Result<Template, String> {
         let html = read(path)?;
         let fail = |what: &str| format!("{}: {what}", path.display());
-        if html.contains(&format!("id=\"{PRERENDERED_ID}\"")) {
-            return Err(fail(
-                "already a prerendered page: build the app again first",
-            ));
+        if html.contains(HEAD_MARK) || html.contains(BODY_MARK) {
+            return Err(fail("contains the template's own markers"));
         }
-        let html = remove_element(&html, "<title", "</title>").ok_or_else(|| fail("no <title>"))?;
-        let html =
-            remove_description(&html).ok_or_else(|| fail("no <meta name=\"description\">"))?;
-        let head_end = html.find("</head>").ok_or_else(|| fail("no </head>"))?;
-        let body_open = html[head_end..]
-            .find("<body")
-            .map(|start| head_end + start)
-            .ok_or_else(|| fail("no <body>"))?;
-        let body_start = html[body_open..]
-            .find('>')
-            .map(|end| body_open + end + 1)
-            .ok_or_else(|| fail("<body> is not closed"))?;
-        Ok(Template {
-            head: html[..head_end].to_string(),
-            middle: html[head_end..body_start].to_string(),
-            tail: html[body_start..].to_string(),
-        })
+        let (mut title, mut description, mut body, mut prerendered) = (0, 0, 0, 0);
+        let prerendered_page = format!("#{PRERENDERED_ID}");
+        let settings = RewriteStrSettings::new()
+            // Each page's head tags go where the shell's title was.
+            .append_element_content_handler(element!("title", |element| {
+                element.replace(HEAD_MARK, ContentType::Html);
+                title += 1;
+                Ok(())
+            }))
+            .append_element_content_handler(element!("meta[name=description]", |element| {
+                element.remove();
+                description += 1;
+                Ok(())
+            }))
+            .append_element_content_handler(element!("body", |element| {
+                element.prepend(BODY_MARK, ContentType::Html);
+                body += 1;
+                Ok(())
+            }))
+            .append_element_content_handler(element!(&prerendered_page, |_| {
+                prerendered += 1;
+                Ok(())
+            }));
+        let marked = rewrite_str(&html, settings).map_err(|error| fail(&error.to_string()))?;
+        match (title, description, body, prerendered) {
+            (_, _, _, 1..) => Err(fail(
+                "already a prerendered page: build the app again first",
+            )),
+            (1, 1, 1, 0) => {
+                let (head, rest) = marked.split_once(HEAD_MARK).expect("marked");
+                let (middle, tail) = rest.split_once(BODY_MARK).expect("marked");
+                Ok(Template {
+                    head: head.to_string(),
+                    middle: middle.to_string(),
+                    tail: tail.to_string(),
+                })
+            }
+            _ => Err(fail(&format!(
+                "needs one <title>, one <meta name=\"description\"> and one <body>; \
+                 has {title}, {description} and {body}"
+            ))),
+        }
     }
 
     fn page(&self, site: &Site, route: &str, page: &RenderedPage) -> String {
@@ -160,29 +191,6 @@ impl Template {
             self.tail
         )
     }
-}
-
-/// `html` without the first element that opens with `open` and closes with `close`.
-fn remove_element(html: &str, open: &str, close: &str) -> Option<String> {
-    let start = html.find(open)?;
-    let end = start + html[start..].find(close)? + close.len();
-    Some(format!("{}{}", &html[..start], &html[end..]))
-}
-
-/// `html` without its `<meta name="description">`, whatever the order and quoting of its
-/// attributes (the release build's minifier changes both).
-fn remove_description(html: &str) -> Option<String> {
-    let mut from = 0;
-    while let Some(offset) = html[from..].find("<meta") {
-        let start = from + offset;
-        let end = start + html[start..].find('>')? + 1;
-        let tag = &html[start..end];
-        if tag.contains("name=description") || tag.contains("name=\"description\"") {
-            return Some(format!("{}{}", &html[..start], &html[end..]));
-        }
-        from = end;
-    }
-    None
 }
 
 /// A content file as one line of JSON: what a page carries is the file, without its layout.

@@ -6,29 +6,40 @@
 //! is done. Doing it here rather than in the source `index.html` also keeps the policy out of
 //! `trunk serve`, whose live-reload script is inline too.
 
+use crate::html;
 use base64::Engine;
+use lol_html::html_content::ContentType;
+use lol_html::{element, text};
 use sha2::{Digest, Sha256};
+use std::cell::{Cell, RefCell};
 use std::path::Path;
 
 const MARKER: &str = "<meta http-equiv=\"Content-Security-Policy\"";
+/// The policy a previous run wrote, however the minifier then spelled it.
+const POLICY: &str = "meta[http-equiv=\"content-security-policy\" i]";
 
 /// Adds (or replaces) the policy in `dist/index.html`; returns the policy written.
 pub fn apply(dist: &Path) -> Result<String, String> {
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index)
         .map_err(|error| format!("cannot read {}: {error}", index.display()))?;
-    let html = without_policy(&html);
+    let html = html::rewrite(
+        &html,
+        vec![element!(POLICY, |meta| {
+            meta.remove();
+            Ok(())
+        })],
+    )?;
     let connect = extra_connect_origins(dist, &html);
-    let styles = inline_style_hashes(&html);
-    let policy = policy(&inline_script_hashes(&html), &styles, &connect);
+    let styles = inline_style_hashes(&html)?;
+    let policy = policy(&inline_script_hashes(&html)?, &styles, &connect);
     let meta = format!("{MARKER} content=\"{policy}\">");
-    let at = insertion_point(&html).ok_or_else(|| {
+    let written = with_first_in_head(&html, &meta).ok_or_else(|| {
         format!(
             "{} has no <html> or <head> to hold the policy",
             index.display()
         )
     })?;
-    let written = format!("{}{meta}{}", &html[..at], &html[at..]);
     std::fs::write(&index, written)
         .map_err(|error| format!("cannot write {}: {error}", index.display()))?;
     Ok(policy)
@@ -62,81 +73,112 @@ pub fn policy(
 }
 
 /// `sha256-<base64>` of the text of every `<script>` without `src`, exactly as served.
-pub fn inline_script_hashes(html: &str) -> Vec<String> {
-    inline_hashes(html, "script")
+pub fn inline_script_hashes(html: &str) -> Result<Vec<String>, String> {
+    inline_hashes(html, "script:not([src])")
 }
 
 /// `sha256-<base64>` of the text of every `<style>` element, exactly as served.
-pub fn inline_style_hashes(html: &str) -> Vec<String> {
+pub fn inline_style_hashes(html: &str) -> Result<Vec<String>, String> {
     inline_hashes(html, "style")
 }
 
-fn inline_hashes(html: &str, element: &str) -> Vec<String> {
-    let (open, close_tag) = (format!("<{element}"), format!("</{element}"));
-    let mut hashes = Vec::new();
-    let mut rest = html;
-    while let Some(start) = find_ignore_case(rest, &open) {
-        let after = &rest[start..];
-        let Some(tag_end) = after.find('>') else {
-            break;
-        };
-        let tag = &after[..tag_end];
-        let body = &after[tag_end + 1..];
-        let Some(close) = find_ignore_case(body, &close_tag) else {
-            break;
-        };
-        if !has_src(tag) {
-            let digest = Sha256::digest(&body.as_bytes()[..close]);
+fn inline_hashes(html: &str, selector: &str) -> Result<Vec<String>, String> {
+    let texts = RefCell::new(Vec::<String>::new());
+    html::rewrite(
+        html,
+        vec![
+            element!(selector, |_| {
+                texts.borrow_mut().push(String::new());
+                Ok(())
+            }),
+            text!(selector, |chunk| {
+                if let Some(text) = texts.borrow_mut().last_mut() {
+                    text.push_str(chunk.as_str());
+                }
+                Ok(())
+            }),
+        ],
+    )?;
+    Ok(texts
+        .into_inner()
+        .iter()
+        .map(|text| {
+            let digest = Sha256::digest(text.as_bytes());
             let encoded = base64::engine::general_purpose::STANDARD.encode(digest);
-            hashes.push(format!("sha256-{encoded}"));
-        }
-        rest = &body[close..];
-    }
-    hashes
+            format!("sha256-{encoded}")
+        })
+        .collect())
 }
 
-fn has_src(tag: &str) -> bool {
-    tag.split(|c: char| c.is_ascii_whitespace())
-        .any(|attribute| attribute.to_ascii_lowercase().starts_with("src="))
-}
-
-fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
-    haystack
-        .to_ascii_lowercase()
-        .find(&needle.to_ascii_lowercase())
-}
-
-/// Right after `<meta charset>` (it must stay first), else after the `<head>` or `<html>` tag,
-/// which the minifier may have dropped: before any script or preload, which the policy must
-/// already cover.
-fn insertion_point(html: &str) -> Option<usize> {
-    let end_of = |start: usize| Some(start + html[start..].find('>')? + 1);
-    let charset = find_ignore_case(html, "<meta charset")
-        .filter(|&at| find_ignore_case(&html[..at], "<script").is_none())
-        .and_then(end_of);
-    charset
-        .or_else(|| find_ignore_case(html, "<head>").and_then(end_of))
-        .or_else(|| find_ignore_case(html, "<head ").and_then(end_of))
-        .or_else(|| find_ignore_case(html, "<html").and_then(end_of))
-}
-
-fn without_policy(html: &str) -> String {
-    match html.find(MARKER) {
-        Some(start) => match html[start..].find('>') {
-            Some(end) => format!("{}{}", &html[..start], &html[start + end + 1..]),
-            None => html.to_string(),
-        },
-        None => html.to_string(),
-    }
+/// `html` with `tag` right after `<meta charset>` (it must stay first), else first in the
+/// `<head>` or `<html>` (the minifier may drop the `<head>` tag): before any script or preload,
+/// which the policy must already cover. None when there is no such place.
+fn with_first_in_head(html: &str, tag: &str) -> Option<String> {
+    let seen_script = Cell::new(false);
+    let (charset_first, has_head, has_html) =
+        (Cell::new(false), Cell::new(false), Cell::new(false));
+    html::rewrite(
+        html,
+        vec![
+            element!("script, link", |_| {
+                seen_script.set(true);
+                Ok(())
+            }),
+            element!("meta[charset]", |_| {
+                charset_first.set(charset_first.get() || !seen_script.get());
+                Ok(())
+            }),
+            element!("head", |_| {
+                has_head.set(true);
+                Ok(())
+            }),
+            element!("html", |_| {
+                has_html.set(true);
+                Ok(())
+            }),
+        ],
+    )
+    .ok()?;
+    let place = if charset_first.get() {
+        "meta[charset]"
+    } else if has_head.get() {
+        "head"
+    } else if has_html.get() {
+        "html"
+    } else {
+        return None;
+    };
+    let mut pending = Some(tag);
+    html::rewrite(
+        html,
+        vec![element!(place, |element| {
+            if let Some(tag) = pending.take() {
+                if place == "meta[charset]" {
+                    element.after(tag, ContentType::Html);
+                } else {
+                    element.prepend(tag, ContentType::Html);
+                }
+            }
+            Ok(())
+        })],
+    )
+    .ok()
 }
 
 /// Origins the app fetches from besides its own: an absolute content base (the build-time
 /// variable or the index's meta) and an absolute newsletter endpoint in `content/site.json`.
 fn extra_connect_origins(dist: &Path, html: &str) -> Vec<String> {
-    let meta_base = html
-        .find("newsroom-content-base")
-        .and_then(|at| html[..at].rfind('<'))
-        .and_then(|tag_start| attribute_of(&html[tag_start..], "content"));
+    let mut meta_base = None;
+    let _ = html::rewrite(
+        html,
+        vec![element!(
+            "meta[name=newsroom-content-base][content]",
+            |meta| {
+                meta_base = meta.get_attribute("content");
+                Ok(())
+            }
+        )],
+    );
     let endpoint = std::fs::read_to_string(dist.join("content/site.json"))
         .ok()
         .and_then(|json| newsroom_core::model::parse::<newsroom_core::model::Site>("", &json).ok())
@@ -151,15 +193,6 @@ fn extra_connect_origins(dist: &Path, html: &str) -> Vec<String> {
     .collect();
     origins.dedup();
     origins
-}
-
-/// The value of attribute `name` in the tag `html` starts with, quoted or not.
-fn attribute_of(html: &str, name: &str) -> Option<String> {
-    let tag = &html[..html.find('>')?];
-    let value = &tag[tag.find(&format!(" {name}="))? + name.len() + 2..];
-    let value = value.trim_start_matches(['"', '\'']);
-    let end = value.find(['"', '\'', ' ']).unwrap_or(value.len());
-    Some(value[..end].to_string())
 }
 
 /// `https://host[:port]` of an absolute http(s) URL, and `host[:port]` of a protocol-relative

@@ -36,7 +36,7 @@ pub struct Link {
 }
 
 /// The newsletter sign-up block and where it posts.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Newsletter {
     /// Text before the privacy link: "Subscribe to our quarterly newsletter. Submitting your
     /// email means you agree to our".

@@ -4,7 +4,7 @@
 
 use newsroom_core::catalog::build_listings;
 use newsroom_core::model::{
-    Article, Block, Category, Image, Inline, Mark, Newsletter, NewsletterEncoding, RichText, Site,
+    Article, Block, Category, Image, Inline, Mark, Newsletter, RichText, Site,
 };
 use newsroom_core::publish::{rss_feed, sitemap};
 use proptest::prelude::*;
@@ -121,18 +121,7 @@ fn site(name: String, description: String, base_url: String) -> Site {
         copyright_start_year: 1997,
         base_url: Some(format!("https://{base_url}")),
         header_links: Vec::new(),
-        newsletter: Newsletter {
-            intro: String::new(),
-            privacy_label: String::new(),
-            privacy_url: String::new(),
-            button_label: String::new(),
-            archive_text: String::new(),
-            archive_label: String::new(),
-            archive_url: String::new(),
-            endpoint: String::new(),
-            encoding: NewsletterEncoding::Json,
-            success_message: String::new(),
-        },
+        newsletter: Newsletter::default(),
     }
 }
 

@@ -1,7 +1,7 @@
 //! The response headers of a production host, in one place for both places that send them: this
 //! server, and the `_headers` file `cargo xtask build` writes for static hosts (Netlify,
-//! Cloudflare Pages and others read that format). Std only, so xtask compiles this same file
-//! (`#[path]`) without the server's dependencies.
+//! Cloudflare Pages and others read that format). It needs only std and scraper, so xtask
+//! compiles this same file (`#[path]`) without the server's other dependencies.
 
 /// Hashed build outputs: their name changes with their content, so they can be kept forever.
 pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -32,20 +32,14 @@ pub fn header_policy(index_html: Option<&str>) -> String {
     }
 }
 
-/// The `content` of `<meta http-equiv="Content-Security-Policy" content="...">`.
+/// The `content` of `<meta http-equiv="Content-Security-Policy" content="...">`, as the
+/// browser reads it (entities decoded, however the minifier quoted it).
 pub fn meta_policy(html: &str) -> Option<String> {
-    let lower = html.to_ascii_lowercase();
-    let at = lower.find("http-equiv=\"content-security-policy\"")?;
-    let tag_start = lower[..at].rfind('<')?;
-    let tag_end = at + lower[at..].find('>')?;
-    let tag = &html[tag_start..tag_end];
-    let content = tag.find("content=\"")? + "content=\"".len();
-    let end = content + tag[content..].find('"')?;
-    Some(
-        tag[content..end]
-            .replace("&#39;", "'")
-            .replace("&quot;", "\""),
-    )
+    let selector =
+        scraper::Selector::parse("meta[http-equiv='content-security-policy' i][content]").ok()?;
+    let page = scraper::Html::parse_document(html);
+    let meta = page.select(&selector).next()?;
+    meta.value().attr("content").map(str::to_string)
 }
 
 /// Trunk names hashed outputs `<stem>-<hex hash>.<ext>` (the wasm `<stem>-<hash>_bg.wasm`), at
@@ -126,6 +120,12 @@ mod tests {
         assert_eq!(
             header_policy(Some(html)),
             "default-src 'self'; script-src 'self' 'sha256-abc='; frame-ancestors 'none'"
+        );
+        let minified =
+            "<meta content=\"default-src &#39;self&#39;\" http-equiv=content-security-policy>";
+        assert_eq!(
+            header_policy(Some(minified)),
+            "default-src 'self'; frame-ancestors 'none'"
         );
         assert!(header_policy(None).contains("frame-ancestors 'none'"));
         assert!(header_policy(Some("<html></html>")).contains("frame-ancestors 'none'"));

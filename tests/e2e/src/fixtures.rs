@@ -123,19 +123,13 @@ fn is_precompressed_html(path: &Path) -> bool {
 }
 
 fn strip_carried_content(html: &str) -> String {
-    const OPEN: &str = "<script type=\"application/json\" data-content-path=";
-    let mut rest = html;
-    let mut kept = String::with_capacity(html.len());
-    while let Some(start) = rest.find(OPEN) {
-        kept.push_str(&rest[..start]);
-        let end = rest[start..]
-            .find("</script>")
-            .map(|end| start + end + "</script>".len())
-            .expect("a closed element");
-        rest = &rest[end..];
-    }
-    kept.push_str(rest);
-    kept
+    let settings = lol_html::RewriteStrSettings::new().append_element_content_handler(
+        lol_html::element!("script[data-content-path]", |script| {
+            script.remove();
+            Ok(())
+        }),
+    );
+    lol_html::rewrite_str(html, settings).expect("a page of the build")
 }
 
 impl Browser {

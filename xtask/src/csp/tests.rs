@@ -9,14 +9,14 @@ const BUILT: &str = "<!doctype html><html lang=en><meta charset=utf-8><title>T</
 
 #[test]
 fn hashes_each_inline_script_exactly_and_skips_external_ones() {
-    let hashes = inline_script_hashes(BUILT);
+    let hashes = inline_script_hashes(BUILT).unwrap();
     let expected = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(
         "import init from '/app-1.js';await init('/app-1_bg.wasm')",
     ));
     assert_eq!(hashes, vec![format!("sha256-{expected}")]);
     // The digest of "" is a well-known value: checks the encoding end to end.
     assert_eq!(
-        inline_script_hashes("<script></script>"),
+        inline_script_hashes("<script></script>").unwrap(),
         vec!["sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=".to_string()]
     );
 }
@@ -49,12 +49,16 @@ fn writes_the_policy_after_the_charset_once_however_often_it_runs() {
 #[test]
 fn without_a_charset_the_policy_goes_first_in_the_head() {
     assert_eq!(
-        insertion_point("<!doctype html><html lang=en><head><title>T</title>"),
-        Some(35)
+        with_first_in_head("<!doctype html><html lang=en><head><title>T</title>", "<P>").as_deref(),
+        Some("<!doctype html><html lang=en><head><P><title>T</title>")
     );
-    assert_eq!(insertion_point("<html><title>T</title>"), Some(6));
     assert_eq!(
-        insertion_point("<script>x</script><meta charset=utf-8>"),
+        with_first_in_head("<html><title>T</title>", "<P>").as_deref(),
+        Some("<html><P><title>T</title>")
+    );
+    // A script before the charset would run before the policy: never after it.
+    assert_eq!(
+        with_first_in_head("<script>x</script><meta charset=utf-8>", "<P>"),
         None
     );
 }

@@ -8,7 +8,7 @@
 //! (`div`, `section`, WordPress groups) are read through. Everything else is dropped and
 //! counted in [`Dropped`], so the importer can say what each post lost.
 
-use newsroom_core::model::{Block, HeadingLevel, Image, Inline, Mark, RichText, MAX_RUN_DEPTH};
+use newsroom_core::model::{Block, HeadingLevel, Inline, Mark, RichText, MAX_RUN_DEPTH};
 use newsroom_core::url::{safe_url, UrlUse};
 use scraper::node::Node;
 use scraper::{ElementRef, Html};
@@ -340,21 +340,13 @@ fn image_block(img: ElementRef, caption: Option<RichText>, dropped: &mut Dropped
         dropped.add("image with an unusable address or size");
         return None;
     }
-    Some(Block::Image(Image {
-        src: src.to_string(),
-        alt: img
-            .attr("alt")
-            .map(collapse)
-            .unwrap_or_default()
-            .trim()
-            .to_string(),
-        decorative: false,
+    let alt = img.attr("alt").map(collapse).unwrap_or_default();
+    Some(Block::Image(super::cms_image(
+        src,
+        alt.trim().to_string(),
         caption,
-        width,
-        height,
-        credit: None,
-        variants: Vec::new(),
-    }))
+        (width, height),
+    )))
 }
 
 fn inline_of(element: ElementRef, dropped: &mut Dropped) -> RichText {

@@ -11,7 +11,7 @@ mod wordpress;
 
 use crate::process::workspace_root;
 use html::Dropped;
-use newsroom_core::model::{Article, Block};
+use newsroom_core::model::{Article, Block, Image, RichText};
 use newsroom_core::{catalog, paths, validate};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -155,6 +155,20 @@ pub fn import_into(cms: &str, export: &str, out: &Path) -> Result<Summary, Strin
         warnings,
         check: validate::check_content_dir(out),
     })
+}
+
+/// An image as a CMS describes one: the project's own fields (credit, variants) come later.
+fn cms_image(src: &str, alt: String, caption: Option<RichText>, size: (u32, u32)) -> Image {
+    Image {
+        src: src.to_string(),
+        alt,
+        decorative: false,
+        caption,
+        width: size.0,
+        height: size.1,
+        credit: None,
+        variants: Vec::new(),
+    }
 }
 
 fn kind(block: &Block) -> &'static str {

@@ -229,14 +229,6 @@ fn featured_image(media: &Value, dropped: &mut Dropped) -> Option<Image> {
         .get("alt_text")
         .and_then(Value::as_str)
         .unwrap_or_default();
-    Some(Image {
-        src: src.to_string(),
-        alt: cut_at_word(&html::plain_text(alt, dropped), 300),
-        decorative: false,
-        caption,
-        width,
-        height,
-        credit: None,
-        variants: Vec::new(),
-    })
+    let alt = cut_at_word(&html::plain_text(alt, dropped), 300);
+    Some(super::cms_image(src, alt, caption, (width, height)))
 }

@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::{ArticleSummary, Category, ListingPage, Newsletter, NewsletterEncoding};
+use crate::model::{ArticleSummary, Category, ListingPage, Newsletter};
 
 fn site(base_url: Option<&str>) -> Site {
     Site {
@@ -8,18 +8,7 @@ fn site(base_url: Option<&str>) -> Site {
         copyright_start_year: 1997,
         base_url: base_url.map(str::to_string),
         header_links: Vec::new(),
-        newsletter: Newsletter {
-            intro: String::new(),
-            privacy_label: String::new(),
-            privacy_url: String::new(),
-            button_label: String::new(),
-            archive_text: String::new(),
-            archive_label: String::new(),
-            archive_url: String::new(),
-            endpoint: String::new(),
-            encoding: NewsletterEncoding::Json,
-            success_message: String::new(),
-        },
+        newsletter: Newsletter::default(),
     }
 }
 
