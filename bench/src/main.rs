@@ -4,7 +4,6 @@
 
 mod browser;
 mod content;
-mod html;
 mod one_file;
 mod phone;
 mod plan;

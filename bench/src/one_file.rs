@@ -1,23 +1,23 @@
 //! The floor a page is measured against: one self-contained HTML file with its CSS inline and
 //! no script. One file costs one round trip, which is what nothing can beat on a slow network.
 
-use crate::html;
 use lol_html::element;
 use lol_html::html_content::ContentType;
+use newsroom_harness::html;
 use std::path::Path;
 
 /// The text of every stylesheet the build's `index.html` links, in order, then of its inline
 /// `<style>` elements, joined.
 pub fn stylesheet_text(root: &Path, index_html: &str) -> Result<String, String> {
     let mut css = String::new();
-    for href in html::stylesheets(index_html)? {
+    for href in html::attribute_values(index_html, "link[rel~=stylesheet]", "href")? {
         let path = root.join(href.trim_start_matches('/'));
         let text = std::fs::read_to_string(&path)
             .map_err(|error| format!("cannot read the stylesheet {}: {error}", path.display()))?;
         css.push_str(&text);
         css.push('\n');
     }
-    for style in html::inline_styles(index_html)? {
+    for style in html::texts(index_html, "style")? {
         css.push_str(&style);
         css.push('\n');
     }

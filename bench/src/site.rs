@@ -99,7 +99,7 @@ pub fn client_only(root: &Path) -> Result<usize, String> {
     if !html.contains(PRERENDERED) {
         return Ok(0);
     }
-    let shell = crate::html::without(&html, "#prerendered, script[data-content-path]")?;
+    let shell = newsroom_harness::html::without(&html, "#prerendered, script[data-content-path]")?;
     let mut count = 0;
     for entry in std::fs::read_dir(root).map_err(fail)? {
         let path = entry.map_err(fail)?.path();

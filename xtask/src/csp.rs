@@ -6,12 +6,12 @@
 //! is done. Doing it here rather than in the source `index.html` also keeps the policy out of
 //! `trunk serve`, whose live-reload script is inline too.
 
-use crate::html;
 use base64::Engine;
+use lol_html::element;
 use lol_html::html_content::ContentType;
-use lol_html::{element, text};
+use newsroom_harness::html;
 use sha2::{Digest, Sha256};
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::path::Path;
 
 const MARKER: &str = "<meta http-equiv=\"Content-Security-Policy\"";
@@ -82,25 +82,8 @@ pub fn inline_style_hashes(html: &str) -> Result<Vec<String>, String> {
     inline_hashes(html, "style")
 }
 
-fn inline_hashes(html: &str, selector: &str) -> Result<Vec<String>, String> {
-    let texts = RefCell::new(Vec::<String>::new());
-    html::rewrite(
-        html,
-        vec![
-            element!(selector, |_| {
-                texts.borrow_mut().push(String::new());
-                Ok(())
-            }),
-            text!(selector, |chunk| {
-                if let Some(text) = texts.borrow_mut().last_mut() {
-                    text.push_str(chunk.as_str());
-                }
-                Ok(())
-            }),
-        ],
-    )?;
-    Ok(texts
-        .into_inner()
+fn inline_hashes(page: &str, selector: &str) -> Result<Vec<String>, String> {
+    Ok(html::texts(page, selector)?
         .iter()
         .map(|text| {
             let digest = Sha256::digest(text.as_bytes());
@@ -167,18 +150,10 @@ fn with_first_in_head(html: &str, tag: &str) -> Option<String> {
 
 /// Origins the app fetches from besides its own: an absolute content base (the build-time
 /// variable or the index's meta) and an absolute newsletter endpoint in `content/site.json`.
-fn extra_connect_origins(dist: &Path, html: &str) -> Vec<String> {
-    let mut meta_base = None;
-    let _ = html::rewrite(
-        html,
-        vec![element!(
-            "meta[name=newsroom-content-base][content]",
-            |meta| {
-                meta_base = meta.get_attribute("content");
-                Ok(())
-            }
-        )],
-    );
+fn extra_connect_origins(dist: &Path, page: &str) -> Vec<String> {
+    let meta_base = html::attribute_values(page, "meta[name=newsroom-content-base]", "content")
+        .ok()
+        .and_then(|values| values.into_iter().next());
     let endpoint = std::fs::read_to_string(dist.join("content/site.json"))
         .ok()
         .and_then(|json| newsroom_core::model::parse::<newsroom_core::model::Site>("", &json).ok())

@@ -5,7 +5,6 @@ mod bench;
 mod build;
 mod check_content;
 mod csp;
-mod html;
 mod images;
 mod import;
 mod load;

@@ -12,7 +12,11 @@
 
 use lol_html::element;
 use lol_html::html_content::ContentType;
+use newsroom_harness::html;
 use std::path::Path;
+
+/// A stylesheet link to a file of the build (not another site's).
+const LOCAL_STYLESHEET: &str = "link[rel~=stylesheet][href]:not([href*=\"://\"])";
 
 /// What `apply` did, for the build's log.
 pub struct Inlined {
@@ -28,7 +32,7 @@ pub fn apply(dist: &Path) -> Result<Inlined, String> {
         .map_err(|error| format!("cannot read {}: {error}", index.display()))?;
     let mut css = String::new();
     let mut files = Vec::new();
-    for href in crate::html::local_stylesheets(&html)? {
+    for href in html::attribute_values(&html, LOCAL_STYLESHEET, "href")? {
         let file = dist.join(href.trim_start_matches('/'));
         let text = std::fs::read_to_string(&file)
             .map_err(|error| format!("cannot read {}: {error}", file.display()))?;
@@ -41,10 +45,10 @@ pub fn apply(dist: &Path) -> Result<Inlined, String> {
     }
     // Where the first stylesheet was linked, all of them inline; the other links go.
     let mut style = (!files.is_empty()).then(|| format!("<style>{}</style>", css.trim_end()));
-    let out = crate::html::rewrite(
+    let out = html::rewrite(
         &html,
         vec![
-            element!(crate::html::LOCAL_STYLESHEET, |link| {
+            element!(LOCAL_STYLESHEET, |link| {
                 match style.take() {
                     Some(style) => link.replace(&style, ContentType::Html),
                     None => link.remove(),

@@ -189,6 +189,8 @@ fn native_tests() -> Result<Counts, String> {
             "-p",
             "newsroom-harness",
             "-p",
+            "newsroom-bench",
+            "-p",
             "xtask",
         ]),
     )

@@ -1,8 +1,11 @@
 //! What the end-to-end tests, the bench and `cargo xtask screenshots` share: child processes
 //! that die with their process group, the project's server and ChromeDriver started on free
-//! ports and awaited, headless Chromium's flags, and Chrome DevTools Protocol calls.
+//! ports and awaited, headless Chromium's flags, Chrome DevTools Protocol calls, and reading and
+//! rewriting the built pages.
 
 pub mod chromium;
+#[cfg(feature = "html")]
+pub mod html;
 pub mod process;
 pub mod server;
 #[cfg(feature = "webdriver")]

@@ -123,13 +123,7 @@ fn is_precompressed_html(path: &Path) -> bool {
 }
 
 fn strip_carried_content(html: &str) -> String {
-    let settings = lol_html::RewriteStrSettings::new().append_element_content_handler(
-        lol_html::element!("script[data-content-path]", |script| {
-            script.remove();
-            Ok(())
-        }),
-    );
-    lol_html::rewrite_str(html, settings).expect("a page of the build")
+    newsroom_harness::html::without(html, "script[data-content-path]").expect("a built page")
 }
 
 impl Browser {
