@@ -24,18 +24,26 @@ pub fn start() {
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     use leptos::prelude::*;
-    use wasm_bindgen::JsCast;
-    let app = || view! { <app::App /> };
-    let document = document();
-    if document
+    if document()
         .get_element_by_id(browser::takeover::PRERENDERED_ID)
         .is_none()
     {
-        leptos::mount::mount_to_body(app);
+        leptos::mount::mount_to_body(|| view! { <app::App /> });
         return;
     }
     // A prerendered page: start from the content it carries, render beside it, hidden, and
-    // swap when ready (see `takeover`).
+    // swap when ready (see `takeover`). Not before the page has been painted once: on a fast
+    // connection, or with the app in the HTTP cache, the app would otherwise start before the
+    // first frame, and the reader would see nothing until the takeover was done.
+    request_animation_frame(|| set_timeout(take_over, std::time::Duration::ZERO));
+}
+
+/// Renders the app beside the prerendered page, hidden, for `takeover` to swap in.
+#[cfg(feature = "csr")]
+fn take_over() {
+    use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
+    let document = document();
     browser::takeover::provide_carried_content(&document);
     let container: web_sys::HtmlElement = document
         .create_element("div")
@@ -46,5 +54,8 @@ pub fn start() {
     let body = document.body().expect("a page has a body");
     let _ = body.append_child(&container);
     // The app lives as long as the page.
-    std::mem::forget(leptos::mount::mount_to(container, app));
+    std::mem::forget(leptos::mount::mount_to(
+        container,
+        || view! { <app::App /> },
+    ));
 }

@@ -5,6 +5,7 @@
 
 use crate::browser;
 use crate::components::newsletter::NewsletterSignup;
+use crate::components::status::LoadingSkeleton;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::RoutePage;
 use crate::site::use_site;
@@ -80,7 +81,7 @@ struct FirstPath(String);
 
 /// An address none of the routes own is a page of the server's: the organisation's other pages,
 /// the feed, the sitemap, whatever an editor links to. Reached by a link inside the app, it is
-/// loaded from the server like any link; a visit that began here (the server's own 404 page,
+/// loaded from the server like any link (a loading placeholder meanwhile); a visit that began here (the server's own 404 page,
 /// or a development server answering every address with the app) gets the app's "Page not
 /// found". Handing every such address over here, rather than marking links, keeps this table
 /// the only list of the app's addresses.
@@ -97,7 +98,8 @@ fn ServerPage() -> impl IntoView {
         return view! { <NotFoundPage /> }.into_any();
     }
     Effect::new(move |_| browser::load_from_server());
-    ().into_any()
+    // On a slow network the server's answer takes a while: say so rather than show nothing.
+    view! { <LoadingSkeleton what="the page" /> }.into_any()
 }
 
 /// Every page the content defines: each article, and each page of every listing.

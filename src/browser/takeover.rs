@@ -30,9 +30,60 @@ pub fn provide_carried_content(document: &web_sys::Document) {
 }
 
 /// For the page that loads content, once its content (or its not-found answer) is in and the
-/// site settings too: the app's page is complete, so it replaces the prerendered one.
+/// site settings too: the app's page is complete, so it replaces the prerendered one, as soon
+/// as the pictures the reader already sees are decoded in it too.
 pub fn reveal_loaded_page() {
-    reveal();
+    wasm_bindgen_futures::spawn_local(async {
+        shown_pictures_decoded().await;
+        reveal();
+    });
+}
+
+/// The longest the swap waits for pictures: a decode takes milliseconds, and a picture that
+/// does not decode must not hold the page back.
+const DECODE_PATIENCE_MS: i32 = 250;
+
+/// Waits until every image the prerendered page already shows is decoded in the app's copy of
+/// the page. The app's `<img>` elements are new ones for the same files (from the memory
+/// cache); swapped in undecoded, they would show blank for a frame: the picture would flash.
+async fn shown_pictures_decoded() {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let images = |id: &str| -> Vec<web_sys::HtmlImageElement> {
+        let Some(Ok(found)) = document
+            .get_element_by_id(id)
+            .map(|root| root.query_selector_all("img"))
+        else {
+            return Vec::new();
+        };
+        (0..found.length())
+            .filter_map(|index| found.item(index)?.dyn_into().ok())
+            .collect()
+    };
+    let decodes = js_sys::Array::new();
+    for (shown, copy) in images(PRERENDERED_ID).iter().zip(images(APP_ID)) {
+        if shown.complete() && shown.natural_width() > 0 {
+            decodes.push(&copy.decode());
+        }
+    }
+    if decodes.length() == 0 {
+        return;
+    }
+    let patience = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                DECODE_PATIENCE_MS,
+            );
+        }
+    });
+    let decoded = js_sys::Promise::all(&decodes);
+    // A picture that fails to decode ends the wait as well: the swap goes ahead either way.
+    let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(
+        &decoded, &patience,
+    )))
+    .await;
 }
 
 /// For a load that failed: when the prerendered page is this very page (`path`), it is better
