@@ -55,7 +55,8 @@ pub fn preview() -> Result<(), String> {
     wait_for_ctrl_c()
 }
 
-/// Blocks until Ctrl-C; the guards then stop the children as they drop.
+/// Blocks until Ctrl-C (or SIGTERM, or the terminal closing); the guards then stop the children
+/// as they drop.
 fn wait_for_ctrl_c() -> Result<(), String> {
     let (sender, receiver) = mpsc::channel();
     ctrlc::set_handler(move || {
