@@ -123,23 +123,6 @@ fn progress(message: &str) {
     eprintln!("bench [{elapsed:6.1} s]: {message}");
 }
 
-/// The current year, for the footer's copyright range, computed from the system clock
-/// (days since 1970 to a civil date).
-fn this_year() -> i32 {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let days = (secs / 86_400) as i64 + 719_468;
-    let era = days.div_euclid(146_097);
-    let day_of_era = days.rem_euclid(146_097);
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    let year = year_of_era + era * 400 + i64::from(month_index >= 10);
-    year as i32
-}
-
 /// The sample content with the app rendering every page in the browser (prerendered pages set
 /// aside, so the app and the large catalog are measured alike), plus the static rendition of
 /// each article.
@@ -148,7 +131,7 @@ fn prepare_sample(dist: &Path) -> Result<TempDir, String> {
     let dir = TempDir::new("sample")?;
     site::copy_tree(dist, dir.path())?;
     let set_aside = site::client_only(dir.path())?;
-    let pages = site::write_static_pages(dir.path(), this_year())?;
+    let pages = site::write_static_pages(dir.path(), newsroom_core::date::this_year_utc())?;
     // The seed's static page: the build's own prerendered markup made one self-contained file,
     // when the build prerenders it (otherwise the rendition written above stands).
     let prerendered = dist.join(format!("articles/{SEED}/index.html"));

@@ -119,18 +119,8 @@ pub fn this_year_utc() -> i32 {
 /// The calendar year (UTC) of a moment given as seconds since 1970-01-01T00:00:00Z: what the
 /// footer's copyright range ends with, computed the same way wherever the page is rendered.
 pub fn year_of_unix_seconds(seconds: u64) -> i32 {
-    // 400 Gregorian years are exactly 146,097 days; walk the remainder a year at a time.
-    let days = seconds / 86_400;
-    let mut year = 1970 + 400 * (days / 146_097) as i32;
-    let mut days = days % 146_097;
-    loop {
-        let length = if is_leap_year(year) { 366 } else { 365 };
-        if days < length {
-            return year;
-        }
-        days -= length;
-        year += 1;
-    }
+    // u64 seconds / 86,400 always fits an i64.
+    date_of_days_since_epoch((seconds / 86_400) as i64).year
 }
 
 pub fn is_leap_year(year: i32) -> bool {
@@ -160,6 +150,27 @@ fn days_since_epoch(date: Date) -> i64 {
     let day_of_year = (153 * month_from_march + 2) / 5 + i64::from(date.day) - 1;
     let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
     era * DAYS_PER_400_YEARS + day_of_era - DAYS_FROM_YEAR_ZERO_MARCH_TO_EPOCH
+}
+
+/// The day `days` after 1970-01-01 (before it, when negative): the inverse of
+/// [`days_since_epoch`] (H. Hinnant's civil-from-days).
+pub fn date_of_days_since_epoch(days: i64) -> Date {
+    let days = days + DAYS_FROM_YEAR_ZERO_MARCH_TO_EPOCH;
+    let era = days.div_euclid(DAYS_PER_400_YEARS);
+    let day_of_era = days.rem_euclid(DAYS_PER_400_YEARS);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_from_march = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
+    let month = (month_from_march + 2) % 12 + 1;
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    // Each part is in range by construction: month 1..=12, day 1..=31.
+    Date {
+        year: year as i32,
+        month: month as u8,
+        day: day as u8,
+    }
 }
 
 /// At least four digits, with a leading "-" before year 0, as JavaScript prints years.

@@ -1,5 +1,6 @@
 //! Unix time, and the UTC date-time editors read in the export.
 
+use newsroom_core::date::date_of_days_since_epoch;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 pub fn unix_seconds() -> i64 {
@@ -9,26 +10,13 @@ pub fn unix_seconds() -> i64 {
         .unwrap_or(0)
 }
 
-/// `YYYY-MM-DDTHH:MM:SSZ` for a Unix time (the civil-from-days algorithm of H. Hinnant).
+/// `YYYY-MM-DDTHH:MM:SSZ` for a Unix time.
 pub fn iso_utc(seconds: i64) -> String {
-    let days = seconds.div_euclid(86_400);
+    let date = date_of_days_since_epoch(seconds.div_euclid(86_400));
     let second_of_day = seconds.rem_euclid(86_400);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z.rem_euclid(146_097);
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let shifted_month = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
-    let month = if shifted_month < 10 {
-        shifted_month + 3
-    } else {
-        shifted_month - 9
-    };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
     format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        "{}T{:02}:{:02}:{:02}Z",
+        date.iso(),
         second_of_day / 3600,
         second_of_day % 3600 / 60,
         second_of_day % 60

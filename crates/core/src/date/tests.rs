@@ -251,3 +251,24 @@ fn the_year_of_a_unix_time_turns_over_at_midnight_utc_on_new_years_day() {
     assert_eq!(year_of_unix_seconds(1_798_761_600), 2027); // 2027-01-01T00:00:00Z
     assert_eq!(year_of_unix_seconds(13_601_087_999), 2400); // 2400-12-31T23:59:59Z
 }
+
+#[test]
+fn days_since_epoch_and_back_agree_across_four_centuries_and_before_1970() {
+    assert_eq!(date_of_days_since_epoch(0), Date::new(1970, 1, 1).unwrap());
+    assert_eq!(
+        date_of_days_since_epoch(11_016),
+        Date::new(2000, 2, 29).unwrap()
+    );
+    assert_eq!(
+        date_of_days_since_epoch(-1),
+        Date::new(1969, 12, 31).unwrap()
+    );
+    for days in (-150_000..150_000).step_by(37) {
+        let date = date_of_days_since_epoch(days);
+        assert!(
+            Date::new(date.year, date.month, date.day).is_some(),
+            "{date:?}"
+        );
+        assert_eq!(days_since_epoch(date), days);
+    }
+}
