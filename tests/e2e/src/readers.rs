@@ -8,7 +8,7 @@ use fantoccini::Client;
 use serde_json::{json, Value};
 
 /// A phone or desktop screen: `width` CSS px at `pixel_ratio` device pixels per CSS px.
-pub async fn emulate_screen(client: &Client, width: u32, height: u32, pixel_ratio: u32) {
+pub async fn emulate_screen(client: &Client, width: u32, height: u32, pixel_ratio: f64) {
     devtools(
         client,
         "Emulation.setDeviceMetricsOverride",

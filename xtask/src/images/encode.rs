@@ -1,11 +1,11 @@
 //! One source image to its variants: decode, resize, encode as WebP and JPEG, all kept in a
-//! cache folder keyed by the source's bytes and the settings, so an unchanged image costs one
-//! hash on the next build.
+//! cache folder keyed by the source's bytes, the settings and the widths written, so an
+//! unchanged image costs one hash on the next build.
 
 use image::imageops::FilterType;
 use image::{DynamicImage, ImageDecoder, ImageReader, RgbImage};
 use newsroom_core::model::ImageFormat;
-use newsroom_core::picture::{scaled_height, variant_widths};
+use newsroom_core::picture::{scaled_height, variant_widths, STANDARD_WIDTHS};
 use sha2::{Digest, Sha256};
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
@@ -42,7 +42,7 @@ pub struct Encoded {
 pub fn variants_of(source: &Path, cache: &Path) -> Result<Encoded, String> {
     let bytes = std::fs::read(source)
         .map_err(|error| format!("cannot read image {}: {error}", source.display()))?;
-    let key = cache_key(&bytes);
+    let key = cache_key(&bytes, &STANDARD_WIDTHS);
     let stem = file_stem(source);
     let cache_dir = cache.join(&key);
     let manifest = cache_dir.join("manifest.txt");
@@ -102,12 +102,13 @@ pub fn variants_of(source: &Path, cache: &Path) -> Result<Encoded, String> {
     })
 }
 
-fn cache_key(bytes: &[u8]) -> String {
-    let digest = Sha256::new()
-        .chain_update(SETTINGS)
-        .chain_update([0])
-        .chain_update(bytes)
-        .finalize();
+/// A new list of widths must not be served the old list's files from the cache.
+fn cache_key(bytes: &[u8], widths: &[u32]) -> String {
+    let mut hasher = Sha256::new().chain_update(SETTINGS);
+    for width in widths {
+        hasher.update(width.to_le_bytes());
+    }
+    let digest = hasher.chain_update([0]).chain_update(bytes).finalize();
     digest.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
@@ -201,4 +202,17 @@ fn read_manifest(path: &Path) -> Option<(u32, u32, Vec<Variant>)> {
         })
         .collect::<Option<Vec<Variant>>>()?;
     (!variants.is_empty()).then_some((width, height, variants))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cache_key;
+
+    #[test]
+    fn the_cache_key_changes_with_the_bytes_and_with_the_widths() {
+        let key = cache_key(b"photo", &[480, 800]);
+        assert_eq!(key, cache_key(b"photo", &[480, 800]));
+        assert_ne!(key, cache_key(b"photo", &[480, 680, 800]));
+        assert_ne!(key, cache_key(b"photp", &[480, 800]));
+    }
 }

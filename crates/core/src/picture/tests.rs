@@ -24,14 +24,15 @@ fn image(variants: Vec<ImageVariant>) -> Image {
 
 #[test]
 fn a_wide_source_gets_every_standard_width() {
-    assert_eq!(variant_widths(1920), vec![480, 800, 1200, 1600]);
-    assert_eq!(variant_widths(1600), vec![480, 800, 1200, 1600]);
+    assert_eq!(variant_widths(1920), vec![480, 680, 800, 1200, 1600]);
+    assert_eq!(variant_widths(1600), vec![480, 680, 800, 1200, 1600]);
 }
 
 #[test]
 fn a_narrower_source_is_never_upscaled_and_keeps_its_own_width() {
-    assert_eq!(variant_widths(1000), vec![480, 800, 1000]);
-    assert_eq!(variant_widths(800), vec![480, 800]);
+    assert_eq!(variant_widths(1000), vec![480, 680, 800, 1000]);
+    assert_eq!(variant_widths(800), vec![480, 680, 800]);
+    assert_eq!(variant_widths(700), vec![480, 680, 700]);
     assert_eq!(variant_widths(300), vec![300]);
     assert!(variant_widths(0).is_empty());
 }
