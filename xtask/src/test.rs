@@ -146,6 +146,8 @@ fn static_checks() -> Result<Counts, String> {
                 "clippy",
                 "--package",
                 "newsroom",
+                "--package",
+                "stack-floor",
                 "--all-targets",
                 "--target",
                 "wasm32-unknown-unknown",
