@@ -4,11 +4,11 @@
 use crate::model::{Image, ImageFormat, ImageVariant};
 use crate::url::{safe_url, UrlUse};
 
-/// The widths written for every raster image: a phone at 1×; a budget Android (412 px at
-/// 1.75×, a 665 px column) or a 360 px phone at 2×, the readers on slow links, for whom 800
-/// would be the next size up (Chromium takes the narrowest file at least as dense as the
-/// screen; 680 is 8 KB less for the seed's photograph); a phone at 2×; a tablet; a desktop
-/// at 2×.
+/// The widths written for every raster image: 480 for a phone at 1×; 680 for a budget Android
+/// (412 px at 1.75×, a 665 px column) or a 360 px phone at 2×, readers on slow links who would
+/// otherwise get the 800 (Chromium takes the narrowest file at least as dense as the screen;
+/// 9 KB less for the seed's photograph); 800 for a phone at 2×; 1200 for a tablet; 1600 for a
+/// desktop at 2×.
 pub const STANDARD_WIDTHS: [u32; 5] = [480, 680, 800, 1200, 1600];
 
 /// How wide an article image is laid out: the article column (at most `--measure`, 68ch, about

@@ -31,7 +31,7 @@ async fn a_phone_at_2x_fetches_a_webp_no_wider_than_800_px() {
 }
 
 /// A budget Android (and the bench's phone profile) is 412 px wide at 1.75×: the 680 px file
-/// covers its column, 8 KB less on a slow link than the 800 px one.
+/// covers its column, 9 KB less on a slow link than the 800 px one.
 #[tokio::test]
 async fn a_budget_phone_at_1_75x_fetches_the_680_px_webp() {
     let (browser, chosen) = seed_photo_on(412, 1.75, &[]).await;
