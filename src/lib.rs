@@ -28,7 +28,7 @@ pub fn start() {
         .get_element_by_id(browser::takeover::PRERENDERED_ID)
         .is_none()
     {
-        leptos::mount::mount_to_body(|| view! { <app::App /> });
+        leptos::mount::mount_to_body(app::App);
         return;
     }
     // A prerendered page: start from the content it carries, render beside it, hidden, and
@@ -54,8 +54,5 @@ fn take_over() {
     let body = document.body().expect("a page has a body");
     let _ = body.append_child(&container);
     // The app lives as long as the page.
-    std::mem::forget(leptos::mount::mount_to(
-        container,
-        || view! { <app::App /> },
-    ));
+    std::mem::forget(leptos::mount::mount_to(container, app::App));
 }

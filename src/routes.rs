@@ -81,10 +81,10 @@ struct FirstPath(String);
 
 /// An address none of the routes own is a page of the server's: the organisation's other pages,
 /// the feed, the sitemap, whatever an editor links to. Reached by a link inside the app, it is
-/// loaded from the server like any link (a loading placeholder meanwhile); a visit that began here (the server's own 404 page,
-/// or a development server answering every address with the app) gets the app's "Page not
-/// found". Handing every such address over here, rather than marking links, keeps this table
-/// the only list of the app's addresses.
+/// loaded from the server like any link, with a loading placeholder meanwhile; a visit that
+/// began here (the server's own 404 page, or a development server answering every address with
+/// the app) gets the app's "Page not found". Handing every such address over here, rather than
+/// marking links, keeps this table the only list of the app's addresses.
 #[component]
 fn ServerPage() -> impl IntoView {
     let first_path = expect_context::<FirstPath>().0;

@@ -54,11 +54,11 @@ fn compare_with_floor(dist: &Path, floor: &Path) -> Result<(), String> {
     let floor = size::report(floor)?;
     println!("the app:");
     let app = size::report(dist)?;
+    let own = app.brotli.saturating_sub(floor.brotli);
     println!(
-        "the app's own part: {} brotli bytes above the floor's {} ({:.0}% of the app)",
-        app.brotli.saturating_sub(floor.brotli),
+        "the app's own part: {own} brotli bytes above the floor's {} ({:.0}% of the app)",
         floor.brotli,
-        app.brotli.saturating_sub(floor.brotli) as f64 * 100.0 / app.brotli.max(1) as f64
+        own as f64 * 100.0 / app.brotli.max(1) as f64
     );
     Ok(())
 }
