@@ -3,7 +3,7 @@
 //! drop, so an error or a panic mid-run leaves nothing behind; readiness is awaited, never
 //! assumed after a sleep.
 
-use crate::site::TempDir;
+use crate::site::{temp_dir, TempDir};
 use fantoccini::Client;
 use newsroom_harness::webdriver::{self, ChromeDriver, PhoneProfile};
 use newsroom_harness::{RunningServer, ServerCommand};
@@ -18,7 +18,7 @@ pub struct Server {
 
 impl Server {
     pub fn start(binary: &Path, root: &Path, name: &str) -> Result<Server, String> {
-        let subscribers = TempDir::new(&format!("{name}-subscribers"))?;
+        let subscribers = temp_dir(&format!("{name}-subscribers"))?;
         let process = ServerCommand::new(binary)
             .arg("--root")
             .arg(root)
@@ -52,7 +52,7 @@ impl Driver {
     /// A new headless Chromium with its own empty profile: nothing cached from earlier runs.
     /// `extra` adds flags (the memory figures need a callable GC and unrounded heap sizes).
     pub async fn session(&self, extra: &[&str]) -> Result<Session, String> {
-        let profile = TempDir::new(&format!("profile-{}", unique()))?;
+        let profile = temp_dir(&format!("profile-{}", unique()))?;
         let mut args: Vec<String> = ["--window-size=1280,900"]
             .iter()
             .chain(extra)

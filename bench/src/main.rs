@@ -2,6 +2,7 @@
 //! both served precompressed by the project's server and loaded cold in headless Chromium.
 //! It prints figures; it asserts nothing. `cargo xtask bench` builds what it needs and runs it.
 
+mod args;
 mod browser;
 mod content;
 mod one_file;
@@ -9,31 +10,19 @@ mod phone;
 mod plan;
 mod probe;
 mod report;
+mod results;
 mod scripts;
 mod site;
 mod static_page;
 mod stats;
 mod synth;
 
+use args::Args;
 use browser::{Driver, Server};
 use site::TempDir;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
-
-const USAGE: &str = "\
-usage: newsroom-bench --dist DIR --server BIN [--chromedriver PATH] [--chromium PATH]
-                      [--runs N] [--phone-runs N] [--phone-only] [--quick]
-
-  --dist DIR           a release build (with content/) to measure
-  --server BIN         the newsroom-server binary
-  --chromedriver PATH  default /usr/bin/chromedriver
-  --chromium PATH      default /usr/bin/chromium
-  --runs N             interleaved runs per loopback figure (default 15)
-  --phone-runs N       runs of the phone profile (default 5)
-  --phone-only         the phone profile alone
-  --quick              3 runs of each, for trying the bench out
-";
 
 /// The article every figure starts from.
 pub const SEED: &str = "us-and-philippines-conclude-child-protection-compact-partnership";
@@ -44,69 +33,9 @@ pub const LONG: [usize; 3] = [500, 1000, 2000];
 /// Client-side navigations before the second heap reading.
 pub const WALK: usize = 50;
 
-pub struct Args {
-    dist: PathBuf,
-    server: PathBuf,
-    chromedriver: PathBuf,
-    chromium: PathBuf,
-    pub runs: usize,
-    pub phone_runs: usize,
-    pub phone_only: bool,
-}
-
-fn parse_args() -> Result<Args, String> {
-    let mut args = Args {
-        dist: PathBuf::new(),
-        server: PathBuf::new(),
-        chromedriver: PathBuf::from("/usr/bin/chromedriver"),
-        chromium: PathBuf::from("/usr/bin/chromium"),
-        runs: 15,
-        phone_runs: 5,
-        phone_only: false,
-    };
-    let mut given = std::env::args().skip(1);
-    while let Some(flag) = given.next() {
-        let mut value = || given.next().ok_or(format!("{flag} needs a value"));
-        match flag.as_str() {
-            "--dist" => args.dist = value()?.into(),
-            "--server" => args.server = value()?.into(),
-            "--chromedriver" => args.chromedriver = value()?.into(),
-            "--chromium" => args.chromium = value()?.into(),
-            "--runs" => {
-                let n = value()?;
-                args.runs = n
-                    .parse()
-                    .map_err(|_| format!("--runs expects a number, got {n:?}"))?;
-            }
-            "--phone-runs" => {
-                let n = value()?;
-                args.phone_runs = n
-                    .parse()
-                    .map_err(|_| format!("--phone-runs expects a number, got {n:?}"))?;
-            }
-            "--phone-only" => args.phone_only = true,
-            "--quick" => (args.runs, args.phone_runs) = (3, 3),
-            other => return Err(format!("unknown option {other}")),
-        }
-    }
-    if args.dist.as_os_str().is_empty() || args.server.as_os_str().is_empty() {
-        return Err("--dist and --server are required".to_string());
-    }
-    if args.runs == 0 || args.phone_runs == 0 {
-        return Err("--runs and --phone-runs must be at least 1".to_string());
-    }
-    Ok(args)
-}
-
 #[tokio::main]
 async fn main() -> ExitCode {
-    let args = match parse_args() {
-        Ok(args) => args,
-        Err(message) => {
-            eprintln!("newsroom-bench: {message}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
+    let args = args::parse();
     match run(&args).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -128,7 +57,7 @@ fn progress(message: &str) {
 /// each article.
 fn prepare_sample(dist: &Path) -> Result<TempDir, String> {
     let started = Instant::now();
-    let dir = TempDir::new("sample")?;
+    let dir = site::temp_dir("sample")?;
     site::copy_tree(dist, dir.path())?;
     let set_aside = site::client_only(dir.path())?;
     let pages = site::write_static_pages(dir.path(), newsroom_core::date::this_year_utc())?;
@@ -161,7 +90,7 @@ fn prepare_built(dist: &Path) -> Result<Option<TempDir>, String> {
     if !dist.join(format!("articles/{SEED}/index.html")).is_file() {
         return Ok(None);
     }
-    let dir = TempDir::new("built")?;
+    let dir = site::temp_dir("built")?;
     site::copy_tree(dist, dir.path())?;
     site::precompress(dir.path(), &|_| false)?;
     Ok(Some(dir))
@@ -172,7 +101,7 @@ fn prepare_built(dist: &Path) -> Result<Option<TempDir>, String> {
 /// prepared sample so the build's assets, already compressed there, are not compressed again.
 fn prepare_catalog(sample: &Path) -> Result<TempDir, String> {
     let started = Instant::now();
-    let dir = TempDir::new("catalog")?;
+    let dir = site::temp_dir("catalog")?;
     site::copy_tree(sample, dir.path())?;
     let content_dir = dir.path().join("content");
     let existing = content::slugs(&content_dir)?.len();

@@ -5,31 +5,13 @@
 //! its share of 180 KB/s, which is what readers on phones see.
 
 use crate::browser::Driver;
-use crate::plan::{kept, Results, Target};
 use crate::probe::{self, number, run_async, Transfer};
 use crate::progress;
+use crate::results::{kept, PhoneLoad, Results, Target};
 use crate::scripts::AWAIT_PHONE;
 use crate::stats::{ratio, Table};
 use newsroom_harness::webdriver::SLOW_4G_PHONE;
 use serde_json::json;
-
-/// One cold load on the phone, in ms since navigation start.
-#[derive(Clone, Debug)]
-pub struct PhoneLoad {
-    pub fcp: f64,
-    pub lcp: f64,
-    /// All the article's text in the DOM.
-    pub text: f64,
-    /// The takeover done; for a page without an app, the first paint after DOMContentLoaded
-    /// (links work as soon as they are shown).
-    pub ready: f64,
-    pub transfer: Transfer,
-    /// When the last of the app's own files (its JS glue and wasm) had arrived.
-    pub app_arrived: f64,
-    /// A click on a Read More card once ready, until the next article is in the DOM: only
-    /// measured when it must be an in-app navigation (the script would not survive a page load).
-    pub click: Option<f64>,
-}
 
 /// Cold load of `page` on the phone; with `next`, the takeover is awaited and a card clicked.
 pub async fn load(

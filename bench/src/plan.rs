@@ -3,18 +3,12 @@
 //! machine spreads over every figure instead of skewing one of them.
 
 use crate::browser::{Driver, Server};
-use crate::phone::{self, PhoneLoad};
-use crate::probe::{self, Click, Heap, Load};
+use crate::phone;
+use crate::probe;
+use crate::results::{kept, Results, Target};
 use crate::static_page::static_href;
 use crate::{content, progress, synth, LONG, SEED, WALK};
 use std::path::{Path, PathBuf};
-
-/// One page to load cold: where, and which texts mean it is fully rendered.
-pub struct Target {
-    pub slug: String,
-    pub url: String,
-    pub texts: Vec<String>,
-}
 
 pub struct Plan {
     pub sample_root: PathBuf,
@@ -33,40 +27,6 @@ pub struct Servers<'a> {
     pub sample: &'a Server,
     pub catalog: &'a Server,
     pub built: Option<&'a Server>,
-}
-
-#[derive(Default)]
-pub struct Results {
-    pub app: Vec<Load>,
-    pub static_page: Vec<Load>,
-    pub built: Vec<Load>,
-    /// Clicks after the reader scrolled to the cards (see `probe::DWELL_MS`).
-    pub click: Vec<Click>,
-    /// Clicks with no warning: nothing prefetched.
-    pub click_unwarned: Vec<Click>,
-    pub catalog: Vec<Load>,
-    pub long: Vec<Vec<Load>>,
-    pub heap: Option<[Heap; 4]>,
-    /// The phone profile: the one-file static page, and the seed article as built.
-    pub phone_static: Vec<PhoneLoad>,
-    pub phone_built: Vec<PhoneLoad>,
-    /// Measurements that failed (a time-out on an overloaded machine) and were left out.
-    pub failures: Vec<String>,
-}
-
-/// A failed measurement is reported and left out rather than ending the bench: on a shared
-/// machine one page can miss a deadline while the others are fine.
-pub fn kept<T>(results: &mut Results, what: &str, outcome: Result<T, String>) -> Option<T> {
-    match outcome {
-        Ok(value) => Some(value),
-        Err(error) => {
-            progress(&format!(
-                "{what}: measurement failed and is left out: {error}"
-            ));
-            results.failures.push(format!("{what}: {error}"));
-            None
-        }
-    }
 }
 
 impl Plan {

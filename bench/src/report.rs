@@ -1,8 +1,9 @@
 //! Turns the measurements into the printed table.
 
-use crate::plan::{Plan, Results};
+use crate::plan::Plan;
 use crate::probe::WARM_UP;
 use crate::probe::{Heap, Load, Transfer};
+use crate::results::Results;
 use crate::site::served_sizes;
 use crate::stats::{ratio, Table};
 use crate::{Args, WALK};

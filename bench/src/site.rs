@@ -6,41 +6,28 @@ use crate::static_page::{self, Frame};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use walkdir::WalkDir;
+
+pub use tempfile::TempDir;
 
 /// A folder removed when dropped, so an interrupted run leaves no copies of the build behind.
-pub struct TempDir(PathBuf);
-
-impl TempDir {
-    pub fn new(name: &str) -> Result<TempDir, String> {
-        let path =
-            std::env::temp_dir().join(format!("newsroom-bench-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path)
-            .map_err(|error| format!("cannot create {}: {error}", path.display()))?;
-        Ok(TempDir(path))
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+pub fn temp_dir(name: &str) -> Result<TempDir, String> {
+    tempfile::Builder::new()
+        .prefix(&format!("newsroom-bench-{name}-"))
+        .tempdir()
+        .map_err(|error| format!("cannot create a folder for {name}: {error}"))
 }
 
 pub fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
-    let fail = |error: std::io::Error| format!("copying {}: {error}", from.display());
-    std::fs::create_dir_all(to).map_err(fail)?;
-    for entry in std::fs::read_dir(from).map_err(fail)? {
-        let entry = entry.map_err(fail)?;
-        let target = to.join(entry.file_name());
-        if entry.file_type().map_err(fail)?.is_dir() {
-            copy_tree(&entry.path(), &target)?;
+    let fail = |error: &dyn std::fmt::Display| format!("copying {}: {error}", from.display());
+    for entry in WalkDir::new(from) {
+        let entry = entry.map_err(|error| fail(&error))?;
+        let relative = entry.path().strip_prefix(from).expect("walked from `from`");
+        let target = to.join(relative);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).map_err(|error| fail(&error))?;
         } else {
-            std::fs::copy(entry.path(), &target).map_err(fail)?;
+            std::fs::copy(entry.path(), &target).map_err(|error| fail(&error))?;
         }
     }
     Ok(())
@@ -79,35 +66,29 @@ const PRERENDERED: &str = "id=\"prerendered\"";
 /// deleted (the server then falls back to the shell), and the root page loses its
 /// server-rendered body. Returns how many pages were prerendered.
 pub fn client_only(root: &Path) -> Result<usize, String> {
-    fn visit(dir: &Path, count: &mut usize) -> std::io::Result<()> {
-        for entry in std::fs::read_dir(dir)? {
-            let path = entry?.path();
-            if path.is_dir() {
-                visit(&path, count)?;
-            } else if path.file_name().is_some_and(|name| name == "index.html")
-                && std::fs::read_to_string(&path)?.contains(PRERENDERED)
-            {
-                std::fs::remove_file(&path)?;
-                *count += 1;
-            }
-        }
-        Ok(())
-    }
-    let fail = |error: std::io::Error| format!("setting prerendered pages aside: {error}");
+    let fail = |error: &dyn std::fmt::Display| format!("setting prerendered pages aside: {error}");
     let index = root.join("index.html");
-    let html = std::fs::read_to_string(&index).map_err(fail)?;
+    let html = std::fs::read_to_string(&index).map_err(|error| fail(&error))?;
     if !html.contains(PRERENDERED) {
         return Ok(0);
     }
     let shell = newsroom_harness::html::without(&html, "#prerendered, script[data-content-path]")?;
     let mut count = 0;
-    for entry in std::fs::read_dir(root).map_err(fail)? {
-        let path = entry.map_err(fail)?.path();
-        if path.is_dir() {
-            visit(&path, &mut count).map_err(fail)?;
+    // The pages in subfolders: the root page is rewritten below, not deleted.
+    for entry in WalkDir::new(root).min_depth(2) {
+        let entry = entry.map_err(|error| fail(&error))?;
+        let path = entry.path();
+        if entry.file_type().is_file()
+            && entry.file_name() == "index.html"
+            && std::fs::read_to_string(path)
+                .map_err(|error| fail(&error))?
+                .contains(PRERENDERED)
+        {
+            std::fs::remove_file(path).map_err(|error| fail(&error))?;
+            count += 1;
         }
     }
-    std::fs::write(&index, shell).map_err(fail)?;
+    std::fs::write(&index, shell).map_err(|error| fail(&error))?;
     Ok(count + 1)
 }
 
@@ -118,17 +99,17 @@ fn compressible_files(
     skip: &dyn Fn(&Path) -> bool,
     found: &mut Vec<PathBuf>,
 ) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            compressible_files(&path, skip, found)?;
-        } else if !skip(&path)
+    for entry in WalkDir::new(dir) {
+        let entry = entry?;
+        let path = entry.path();
+        if entry.file_type().is_file()
+            && !skip(path)
             && path
                 .extension()
                 .and_then(|ext| ext.to_str())
                 .is_some_and(|ext| COMPRESSIBLE.contains(&ext))
         {
-            found.push(path);
+            found.push(path.to_path_buf());
         }
     }
     Ok(())
@@ -216,7 +197,7 @@ mod tests {
 
     #[test]
     fn client_only_leaves_the_bare_shell() {
-        let root = TempDir::new("client-only-test").unwrap();
+        let root = temp_dir("client-only-test").unwrap();
         let page = "<html><head><script>x</script></head><body><div id=\"prerendered\">T</div>\
             <script type=application/json data-content-path=site.json>{}</script></body></html>";
         std::fs::create_dir_all(root.path().join("articles/a")).unwrap();

@@ -2,7 +2,7 @@
 //! and the app's size against the stack's floor. It measures and prints; it never fails on a
 //! figure. See `docs/performance.md`.
 
-use crate::process::{command, run, step, workspace_root};
+use crate::process::{command, run, step, target_dir, workspace_root};
 use crate::{build, size, tools};
 use std::path::{Path, PathBuf};
 
@@ -36,7 +36,7 @@ pub fn run_bench(args: &[String]) -> Result<(), String> {
 /// `bench/floor` built as the app is (Trunk, the release profile, wasm-opt -Oz), into its own
 /// folder.
 fn build_stack_floor() -> Result<PathBuf, String> {
-    let out = workspace_root().join("target/stack-floor");
+    let out = target_dir().join("stack-floor");
     run(
         "trunk build bench/floor",
         command("trunk")

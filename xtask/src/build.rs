@@ -2,7 +2,7 @@
 //! and every page the content defines prerendered as HTML, with `404.html`, `feed.xml` and
 //! `sitemap.xml`: any static host can serve it.
 
-use crate::process::{command, run, workspace_root};
+use crate::process::{command, run, target_dir, workspace_root};
 use std::path::Path;
 
 /// The same rules the server applies, compiled here from the server's own file (std only), so
@@ -71,10 +71,10 @@ fn inline_stylesheets(dist: &std::path::Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Variants of every photograph the content uses, cached under `target/` between builds.
+/// Variants of every photograph the content uses, cached in cargo's build folder between builds.
 fn resize_images(dist: &std::path::Path) -> Result<(), String> {
     let started = std::time::Instant::now();
-    let cache = workspace_root().join("target/image-cache");
+    let cache = target_dir().join("image-cache");
     let report = crate::images::process(dist, &cache)?;
     println!(
         "images: {} sources, {} variants ({} encoded, {} from the cache), {} content files updated in {:.2} s",
@@ -91,7 +91,7 @@ fn resize_images(dist: &std::path::Path) -> Result<(), String> {
 /// The release page before any page is prerendered into it (`dist/index.html` becomes the
 /// home page): kept so a build can be prerendered again from other content.
 pub fn app_shell() -> std::path::PathBuf {
-    workspace_root().join("target/app-shell.html")
+    target_dir().join("app-shell.html")
 }
 
 /// The app's components rendered natively (Leptos server-side rendering), to write pages from
@@ -112,7 +112,7 @@ pub fn build_prerenderer() -> Result<std::path::PathBuf, String> {
             "newsroom-prerender",
         ]),
     )?;
-    Ok(workspace_root().join("target/debug/newsroom-prerender"))
+    Ok(target_dir().join("debug/newsroom-prerender"))
 }
 
 /// The server binary the end-to-end tests start (static files, SPA fallback, newsletter API).
@@ -121,5 +121,5 @@ pub fn build_server() -> Result<std::path::PathBuf, String> {
         "cargo build -p newsroom-server",
         command("cargo").args(["build", "--release", "-p", "newsroom-server"]),
     )?;
-    Ok(workspace_root().join("target/release/newsroom-server"))
+    Ok(target_dir().join("release/newsroom-server"))
 }

@@ -5,7 +5,7 @@
 use crate::process::workspace_root;
 use newsroom_core::validate::{check_content_dir, Report};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Folders under `tests/content-fixtures/` whose report must equal their
 /// `expected-report.txt` exactly, so a change in any rule or message shows up as a diff.
@@ -13,9 +13,9 @@ const FIXTURES: [&str; 3] = ["broken", "stale-listings", "imported"];
 
 /// Checks `dir` (default: the sample content) and prints the report. A relative `dir` is
 /// taken from the current folder, as any command-line path would be.
-pub fn run(dir: Option<&str>) -> Result<(), String> {
+pub fn run(dir: Option<&Path>) -> Result<(), String> {
     let dir = match dir {
-        Some(dir) => PathBuf::from(dir),
+        Some(dir) => dir.to_path_buf(),
         None => workspace_root().join("public/content"),
     };
     if !dir.is_dir() {

@@ -1,14 +1,18 @@
 //! Running commands and owning child processes.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 use std::time::Instant;
 
+/// The checkout, asked of cargo at run time (see `newsroom_harness::workspace`).
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask lives one folder below the workspace root")
-        .to_path_buf()
+    newsroom_harness::workspace::root().to_path_buf()
+}
+
+/// Cargo's build folder: `target/` in the checkout unless `CARGO_TARGET_DIR` (or cargo's
+/// settings) put it elsewhere. Every command's build products are found through here.
+pub fn target_dir() -> PathBuf {
+    newsroom_harness::workspace::target_dir().to_path_buf()
 }
 
 /// Project-local tools (wasm-opt from npm) live here, git-ignored.

@@ -3,11 +3,11 @@
 //! `--screenshot` is enough for this: no WebDriver; the server and the browser are started and
 //! guarded by `newsroom-harness`.
 
-use crate::process::workspace_root;
+use crate::process::{target_dir, workspace_root};
 use crate::test::{build_server, release_build};
 use crate::tools;
 use newsroom_harness::{ProcessGuard, ServerCommand};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 /// Phone, tablet and desktop widths, each with a window tall enough for the longest page (the
@@ -31,11 +31,10 @@ pub fn run() -> Result<(), String> {
     tools::ensure_all(true)?;
     release_build()?;
     build_server()?;
-    let root = workspace_root();
     // Where the builds above wrote (`release_build` always writes `dist/`).
-    let server_binary = target_dir(&root).join("release/newsroom-server");
-    let dist = root.join("dist");
-    let out_dir = target_dir(&root).join("screenshots");
+    let server_binary = target_dir().join("release/newsroom-server");
+    let dist = workspace_root().join("dist");
+    let out_dir = target_dir().join("screenshots");
     std::fs::create_dir_all(&out_dir)
         .map_err(|error| format!("cannot create {}: {error}", out_dir.display()))?;
     // Stopped with its process group when the command ends, however it ends.
@@ -53,12 +52,6 @@ pub fn run() -> Result<(), String> {
         }
     }
     Ok(())
-}
-
-fn target_dir(root: &Path) -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target"))
 }
 
 /// One screenshot. A fresh profile each time, so no cache or storage from an earlier shot

@@ -80,8 +80,8 @@ mod tests {
 
     #[test]
     fn joins_the_stylesheets_inline_in_order_and_lowers_the_preloads() {
-        let dist = std::env::temp_dir().join(format!("xtask-stylesheets-{}", std::process::id()));
-        std::fs::create_dir_all(&dist).unwrap();
+        let folder = tempfile::tempdir().unwrap();
+        let dist = folder.path();
         std::fs::write(dist.join("a-1.css"), ":root{--x:1}\n").unwrap();
         std::fs::write(dist.join("b-2.css"), "h1{color:red}").unwrap();
         let built = "<meta charset=utf-8><script type=module>import '/app.js'</script>\
@@ -91,7 +91,7 @@ mod tests {
             <link as=fetch href=/app.wasm rel=preload type=application/wasm>\
             <link rel=canonical href=https://example.org/></head>";
         std::fs::write(dist.join("index.html"), built).unwrap();
-        let inlined = apply(&dist).unwrap();
+        let inlined = apply(dist).unwrap();
         assert_eq!(inlined.files, 2);
         let html = std::fs::read_to_string(dist.join("index.html")).unwrap();
         assert_eq!(
@@ -104,11 +104,10 @@ mod tests {
         );
         assert!(!dist.join("a-1.css").exists() && !dist.join("b-2.css").exists());
         // A second run changes nothing.
-        apply(&dist).unwrap();
+        apply(dist).unwrap();
         assert_eq!(
             std::fs::read_to_string(dist.join("index.html")).unwrap(),
             html
         );
-        std::fs::remove_dir_all(&dist).unwrap();
     }
 }

@@ -24,8 +24,11 @@ impl Counts {
 
 type Tier = (&'static str, fn() -> Result<Counts, String>);
 
-const TIERS: [Tier; 6] = [
-    ("static checks (fmt, clippy native + wasm32)", static_checks),
+const TIERS: [Tier; 7] = [
+    (
+        "static checks (fmt, clippy native + wasm32, import cycles)",
+        static_checks,
+    ),
     ("native unit tests", native_tests),
     (
         "content checks (sample content, broken fixtures)",
@@ -33,6 +36,10 @@ const TIERS: [Tier; 6] = [
     ),
     ("component tests in headless Chromium", component_tests),
     ("end-to-end tests in headless Chromium", end_to_end_tests),
+    (
+        "the same dist/ with CARGO_TARGET_DIR outside the checkout",
+        other_target_dir,
+    ),
     ("size report and budget", size_report),
 ];
 
@@ -176,6 +183,8 @@ fn static_checks() -> Result<Counts, String> {
         crate::process::run(what, &mut cargo(&args))?;
         counts.passed += 1;
     }
+    crate::cycles::check()?;
+    counts.passed += 1;
     Ok(counts)
 }
 
@@ -244,6 +253,14 @@ fn end_to_end_tests() -> Result<Counts, String> {
             .env("AXE_CORE_JS", tools::axe_core_js())
             .env("AIOSMTPD_PYTHON", tools::aiosmtpd_python()),
     )
+}
+
+fn other_target_dir() -> Result<Counts, String> {
+    crate::target_dir_check::same_dist_from_another_target_dir()?;
+    Ok(Counts {
+        passed: 1,
+        ..Counts::default()
+    })
 }
 
 fn size_report() -> Result<Counts, String> {

@@ -14,6 +14,7 @@ mod article;
 mod characters;
 mod cross;
 mod document;
+mod fields;
 mod listings;
 mod order;
 pub(crate) mod rich_text;

@@ -19,7 +19,6 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::cell::Cell;
 use std::fs;
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Documents generated across all tests, and tests finished: the last test to finish checks
@@ -204,18 +203,21 @@ fn deep_nesting() {
     });
 }
 
-/// A scratch content folder per test process, reused by every case.
-fn scratch_folder() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("newsroom-fuzz-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(dir.join("articles")).unwrap();
-    fs::create_dir_all(dir.join("pages")).unwrap();
+/// A scratch content folder, reused by every case and removed when dropped.
+fn scratch_folder() -> tempfile::TempDir {
+    let dir = tempfile::Builder::new()
+        .prefix("newsroom-fuzz-")
+        .tempdir()
+        .unwrap();
+    fs::create_dir_all(dir.path().join("articles")).unwrap();
+    fs::create_dir_all(dir.path().join("pages")).unwrap();
     dir
 }
 
 #[test]
 fn folders_with_a_mutated_file() {
-    let dir = scratch_folder();
+    let scratch = scratch_folder();
+    let dir = scratch.path();
     let strategy = (0..3usize, any::<Index>(), any::<Index>(), 0..9usize);
     run(40, strategy, |(which, cut, pick, kind)| {
         let samples = samples();
@@ -237,7 +239,7 @@ fn folders_with_a_mutated_file() {
             .chain([text.len(), text.len()])
             .collect();
         fs::write(dir.join(FILES[which]), &text[..cuts[cut.index(cuts.len())]]).unwrap();
-        let report = validate::check_content_dir(&dir);
+        let report = validate::check_content_dir(dir);
         prop_assert_eq!(report.files_checked, 3);
         for problem in &report.problems {
             prop_assert!(!problem.file.is_empty());
@@ -252,5 +254,4 @@ fn folders_with_a_mutated_file() {
         prop_assert!(last_line.starts_with("3 files checked, "), "{}", last_line);
         Ok(())
     });
-    let _ = fs::remove_dir_all(&dir);
 }

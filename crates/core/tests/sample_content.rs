@@ -148,8 +148,8 @@ fn the_seed_article_is_intact() {
 
 #[test]
 fn writing_replaces_stale_listings_and_refuses_a_misnamed_article() {
-    let dir = std::env::temp_dir().join(format!("newsroom-catalog-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
+    let scratch = tempfile::tempdir().unwrap();
+    let dir = scratch.path();
     for folder in ["articles", "pages", "categories/gone"] {
         fs::create_dir_all(dir.join(folder)).unwrap();
     }
@@ -158,7 +158,7 @@ fn writing_replaces_stale_listings_and_refuses_a_misnamed_article() {
     let seed = content_dir().join(paths::article(SEED_SLUG));
     fs::copy(&seed, dir.join(paths::article(SEED_SLUG))).unwrap();
 
-    let written = write_listings(&dir).unwrap();
+    let written = write_listings(dir).unwrap();
     assert_eq!(written.len(), 2);
     assert!(!dir.join("pages/9.json").exists());
     assert!(!dir.join("categories/gone").exists());
@@ -169,7 +169,7 @@ fn writing_replaces_stale_listings_and_refuses_a_misnamed_article() {
     );
 
     fs::copy(&seed, dir.join("articles/renamed.json")).unwrap();
-    let error = write_listings(&dir).unwrap_err();
+    let error = write_listings(dir).unwrap_err();
     assert_eq!(error.kind(), io::ErrorKind::InvalidData);
     assert!(
         error
@@ -181,5 +181,4 @@ fn writing_replaces_stale_listings_and_refuses_a_misnamed_article() {
         dir.join("pages/1.json").exists(),
         "a failed run must leave listings alone"
     );
-    fs::remove_dir_all(&dir).unwrap();
 }

@@ -1,7 +1,7 @@
 //! What the end-to-end tests, the bench and `cargo xtask screenshots` share: child processes
 //! that die with their process group, the project's server and ChromeDriver started on free
-//! ports and awaited, headless Chromium's flags, Chrome DevTools Protocol calls, and reading and
-//! rewriting the built pages.
+//! ports and awaited, headless Chromium's flags, Chrome DevTools Protocol calls, reading and
+//! rewriting the built pages, and where the checkout and cargo's build folder are.
 
 pub mod chromium;
 #[cfg(feature = "html")]
@@ -10,6 +10,8 @@ pub mod process;
 pub mod server;
 #[cfg(feature = "webdriver")]
 pub mod webdriver;
+#[cfg(feature = "workspace")]
+pub mod workspace;
 
 pub use chromium::FLAGS;
 pub use process::ProcessGuard;

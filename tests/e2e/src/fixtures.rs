@@ -4,27 +4,29 @@
 
 pub mod hostile;
 
-use crate::{unique_temp_path, Browser, Server};
+use crate::{Browser, Server};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 
 /// A folder of content files, removed on drop.
-pub struct ContentDir(PathBuf);
+pub struct ContentDir(tempfile::TempDir);
 
 impl ContentDir {
     pub fn new() -> ContentDir {
-        let path = unique_temp_path("content");
-        std::fs::create_dir_all(&path).expect("create a content folder");
-        ContentDir(path)
+        let folder = tempfile::Builder::new()
+            .prefix("newsroom-e2e-content-")
+            .tempdir()
+            .expect("create a content folder");
+        ContentDir(folder)
     }
 
     pub fn path(&self) -> &Path {
-        &self.0
+        self.0.path()
     }
 
     /// Writes `relative` (like `articles/x.json`), creating its folders.
     pub fn write(&self, relative: &str, contents: impl AsRef<[u8]>) {
-        let path = self.0.join(relative);
+        let path = self.path().join(relative);
         std::fs::create_dir_all(path.parent().expect("a file inside the folder"))
             .expect("create the file's folder");
         std::fs::write(&path, contents).expect("write a content file");
@@ -38,12 +40,6 @@ impl ContentDir {
 impl Default for ContentDir {
     fn default() -> Self {
         ContentDir::new()
-    }
-}
-
-impl Drop for ContentDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 
@@ -76,8 +72,8 @@ fn build_without_carried_content() -> PathBuf {
 fn build_prerendered_from(content: &Path) -> PathBuf {
     let copy = crate::unique_temp_path("dist");
     copy_build(&release_build(), &copy, str::to_string);
-    let prerenderer = crate::env_path("NEWSROOM_PRERENDER_BIN", "target/debug/newsroom-prerender");
-    let shell = crate::env_path("NEWSROOM_APP_SHELL", "target/app-shell.html");
+    let prerenderer = crate::env_build_path("NEWSROOM_PRERENDER_BIN", "debug/newsroom-prerender");
+    let shell = crate::env_build_path("NEWSROOM_APP_SHELL", "app-shell.html");
     let output = std::process::Command::new(&prerenderer)
         .arg(&copy)
         .arg(content)

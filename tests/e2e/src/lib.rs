@@ -21,14 +21,22 @@ use std::time::{Duration, Instant};
 
 pub use page::*;
 
+/// The path `cargo xtask test` gives in `name`, else `fallback` in the checkout.
 pub(crate) fn env_path(name: &str, fallback: &str) -> PathBuf {
     std::env::var_os(name)
         .map(PathBuf::from)
         .unwrap_or_else(|| workspace_root().join(fallback))
 }
 
+/// The path `cargo xtask test` gives in `name`, else `fallback` in cargo's build folder.
+pub(crate) fn env_build_path(name: &str, fallback: &str) -> PathBuf {
+    std::env::var_os(name)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| newsroom_harness::workspace::target_dir().join(fallback))
+}
+
 fn workspace_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+    newsroom_harness::workspace::root().to_path_buf()
 }
 
 /// The project's server over `dist/`, on a free loopback port, with its test controls on, its
@@ -77,7 +85,7 @@ impl Server {
     }
 
     fn launch_over(dist: PathBuf, extra: &[std::ffi::OsString], env: &[(&str, String)]) -> Server {
-        let binary = env_path("NEWSROOM_SERVER_BIN", "target/release/newsroom-server");
+        let binary = env_build_path("NEWSROOM_SERVER_BIN", "release/newsroom-server");
         assert!(
             dist.join("index.html").exists(),
             "no release build in {} (run `cargo xtask test`)",

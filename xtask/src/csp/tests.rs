@@ -33,13 +33,12 @@ fn the_policy_allows_no_inline_or_eval_script() {
 
 #[test]
 fn writes_the_policy_after_the_charset_once_however_often_it_runs() {
-    let dist = std::env::temp_dir().join(format!("xtask-csp-{}", std::process::id()));
-    std::fs::create_dir_all(&dist).unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let dist = folder.path();
     std::fs::write(dist.join("index.html"), BUILT).unwrap();
-    apply(&dist).unwrap();
-    let policy = apply(&dist).unwrap();
+    apply(dist).unwrap();
+    let policy = apply(dist).unwrap();
     let html = std::fs::read_to_string(dist.join("index.html")).unwrap();
-    let _ = std::fs::remove_dir_all(&dist);
     assert_eq!(html.matches(MARKER).count(), 1);
     assert!(html.contains(&format!(
         "<meta charset=utf-8>{MARKER} content=\"{policy}\"><title>"

@@ -1,16 +1,14 @@
 use super::*;
 use image::{ImageBuffer, Rgb};
 
-/// A fresh `dist/` with one article whose body uses `/images/{name}` holding `bytes`.
-fn dist_with_image(name: &str, bytes: &[u8]) -> PathBuf {
-    use std::sync::atomic::{AtomicU32, Ordering};
-    static NEXT: AtomicU32 = AtomicU32::new(0);
-    let dist = std::env::temp_dir().join(format!(
-        "newsroom-images-{}-{}",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::Relaxed)
-    ));
-    let _ = std::fs::remove_dir_all(&dist);
+/// A fresh `dist/` with one article whose body uses `/images/{name}` holding `bytes`, removed
+/// when dropped.
+fn dist_with_image(name: &str, bytes: &[u8]) -> tempfile::TempDir {
+    let folder = tempfile::Builder::new()
+        .prefix("newsroom-images-")
+        .tempdir()
+        .unwrap();
+    let dist = folder.path();
     std::fs::create_dir_all(dist.join("content/articles")).unwrap();
     std::fs::create_dir_all(dist.join("images")).unwrap();
     std::fs::write(dist.join("images").join(name), bytes).unwrap();
@@ -24,7 +22,7 @@ fn dist_with_image(name: &str, bytes: &[u8]) -> PathBuf {
         ]
     });
     std::fs::write(dist.join("content/articles/a.json"), article.to_string()).unwrap();
-    dist
+    folder
 }
 
 /// A JPEG with enough texture to be a fair stand-in for a photograph.
@@ -58,7 +56,8 @@ fn widths_of(image: &Value, format: &str) -> Vec<u64> {
 
 #[test]
 fn a_wide_photo_gets_every_width_in_both_formats_and_its_real_size() {
-    let dist = dist_with_image("Wide Photo.jpg", &photo_jpeg(1700, 850));
+    let dist_folder = dist_with_image("Wide Photo.jpg", &photo_jpeg(1700, 850));
+    let dist = dist_folder.path();
     let report = process(&dist, &dist.join("cache")).unwrap();
     assert_eq!(
         (report.sources, report.encoded, report.variants),
@@ -102,7 +101,8 @@ fn a_wide_photo_gets_every_width_in_both_formats_and_its_real_size() {
 
 #[test]
 fn a_narrow_photo_is_never_upscaled() {
-    let dist = dist_with_image("small.jpg", &photo_jpeg(640, 400));
+    let dist_folder = dist_with_image("small.jpg", &photo_jpeg(640, 400));
+    let dist = dist_folder.path();
     process(&dist, &dist.join("cache")).unwrap();
     let image = image_block(&dist);
     assert_eq!(widths_of(&image, "webp"), [480, 640]);
@@ -111,13 +111,16 @@ fn a_narrow_photo_is_never_upscaled() {
 
 #[test]
 fn an_unchanged_photo_comes_from_the_cache_and_a_changed_one_does_not() {
-    let cache = std::env::temp_dir().join(format!("newsroom-image-cache-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&cache);
-    let first = dist_with_image("p.jpg", &photo_jpeg(900, 600));
+    let cache_folder = tempfile::tempdir().unwrap();
+    let cache = cache_folder.path();
+    let first_folder = dist_with_image("p.jpg", &photo_jpeg(900, 600));
+    let first = first_folder.path();
     assert_eq!(process(&first, &cache).unwrap().encoded, 1);
     let written_before = image_block(&first);
 
-    let second = dist_with_image("p.jpg", &photo_jpeg(900, 600));
+    let second_folder = dist_with_image("p.jpg", &photo_jpeg(900, 600));
+
+    let second = second_folder.path();
     let report = process(&second, &cache).unwrap();
     assert_eq!((report.encoded, report.from_cache), (0, 1));
     assert_eq!(image_block(&second), written_before, "the same record");
@@ -126,7 +129,9 @@ fn an_unchanged_photo_comes_from_the_cache_and_a_changed_one_does_not() {
         assert!(second.join(src).is_file(), "{src} copied from the cache");
     }
 
-    let changed = dist_with_image("p.jpg", &photo_jpeg(901, 600));
+    let changed_folder = dist_with_image("p.jpg", &photo_jpeg(901, 600));
+
+    let changed = changed_folder.path();
     let report = process(&changed, &cache).unwrap();
     assert_eq!((report.encoded, report.from_cache), (1, 0));
     assert_ne!(
@@ -137,7 +142,8 @@ fn an_unchanged_photo_comes_from_the_cache_and_a_changed_one_does_not() {
 
 #[test]
 fn a_corrupt_image_is_an_error_naming_the_file_and_the_content_using_it() {
-    let dist = dist_with_image("broken.jpg", b"\xFF\xD8\xFF\xE0 this is not really a JPEG");
+    let dist_folder = dist_with_image("broken.jpg", b"\xFF\xD8\xFF\xE0 this is not really a JPEG");
+    let dist = dist_folder.path();
     let error = process(&dist, &dist.join("cache")).unwrap_err();
     assert!(error.contains("broken.jpg"), "{error}");
     assert!(error.contains("content/articles/a.json"), "{error}");
@@ -146,7 +152,8 @@ fn a_corrupt_image_is_an_error_naming_the_file_and_the_content_using_it() {
 
 #[test]
 fn a_missing_image_is_an_error_naming_it() {
-    let dist = dist_with_image("here.jpg", &photo_jpeg(10, 10));
+    let dist_folder = dist_with_image("here.jpg", &photo_jpeg(10, 10));
+    let dist = dist_folder.path();
     std::fs::remove_file(dist.join("images/here.jpg")).unwrap();
     let error = process(&dist, &dist.join("cache")).unwrap_err();
     assert!(

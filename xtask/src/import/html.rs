@@ -8,34 +8,11 @@
 //! (`div`, `section`, WordPress groups) are read through. Everything else is dropped and
 //! counted in [`Dropped`], so the importer can say what each post lost.
 
+use super::dropped::Dropped;
 use newsroom_core::model::{Block, HeadingLevel, Inline, Mark, RichText, MAX_RUN_DEPTH};
 use newsroom_core::url::{safe_url, UrlUse};
 use scraper::node::Node;
 use scraper::{ElementRef, Html};
-use std::collections::BTreeMap;
-
-/// What a conversion left out, by kind ("script", "empty paragraph"), with counts.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct Dropped(pub BTreeMap<String, usize>);
-
-impl Dropped {
-    pub fn add(&mut self, what: impl Into<String>) {
-        *self.0.entry(what.into()).or_default() += 1;
-    }
-
-    /// "2 scripts, 1 iframe, shortcode [gallery]" or `None` when nothing was dropped.
-    pub fn describe(&self) -> Option<String> {
-        let parts: Vec<String> = self
-            .0
-            .iter()
-            .map(|(what, count)| match count {
-                1 => what.clone(),
-                n => format!("{n} × {what}"),
-            })
-            .collect();
-        (!parts.is_empty()).then(|| parts.join(", "))
-    }
-}
 
 /// Elements whose content is never text for a reader: dropped whole, wherever they are.
 const DROPPED_ELEMENTS: [&str; 20] = [

@@ -5,12 +5,13 @@
 //! lost on the way); writing, listings, the check and the report are shared here. A second
 //! CMS (Ghost's JSON export, say) is one more module and one more line in [`IMPORTERS`].
 
+mod dropped;
 mod html;
 mod shortcode;
 mod wordpress;
 
 use crate::process::workspace_root;
-use html::Dropped;
+use dropped::Dropped;
 use newsroom_core::model::{Article, Block, Image, RichText};
 use newsroom_core::{catalog, paths, validate};
 use std::collections::{BTreeMap, BTreeSet};
@@ -22,6 +23,11 @@ type Importer = fn(&str) -> Result<Import, String>;
 
 /// The CMSs `import` reads, by the name given on the command line.
 const IMPORTERS: [(&str, Importer); 1] = [("wordpress", wordpress::import)];
+
+/// The names `cargo xtask import` accepts.
+pub fn cms_names() -> Vec<&'static str> {
+    IMPORTERS.iter().map(|(name, _)| *name).collect()
+}
 
 /// What an importer makes of one export.
 #[derive(Default)]
@@ -48,28 +54,12 @@ pub struct Summary {
     pub check: validate::Report,
 }
 
-pub fn run(args: &[String]) -> Result<(), String> {
-    let usage = || {
-        let names: Vec<&str> = IMPORTERS.iter().map(|(name, _)| *name).collect();
-        format!(
-            "usage: cargo xtask import {{{}}} FILE [--out DIR]",
-            names.join("|")
-        )
-    };
-    let (cms, file, out) = match args {
-        [cms, file] => (cms, file, workspace_root().join("public/content")),
-        [cms, file, flag, dir] if flag == "--out" => (cms, file, PathBuf::from(dir)),
-        _ => return Err(usage()),
-    };
-    let export =
-        fs::read_to_string(file).map_err(|error| format!("cannot read {file}: {error}"))?;
-    let summary = import_into(cms, &export, &out).map_err(|error| {
-        if error.starts_with("unknown CMS") {
-            format!("{error}\n{}", usage())
-        } else {
-            error
-        }
-    })?;
+/// `cms` is one of [`IMPORTERS`] (the command line offers only those).
+pub fn run(cms: &str, file: &Path, out: Option<PathBuf>) -> Result<(), String> {
+    let out = out.unwrap_or_else(|| workspace_root().join("public/content"));
+    let export = fs::read_to_string(file)
+        .map_err(|error| format!("cannot read {}: {error}", file.display()))?;
+    let summary = import_into(cms, &export, &out)?;
     print!("{}", report(&summary, &out));
     if summary.check.is_clean() {
         Ok(())

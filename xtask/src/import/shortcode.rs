@@ -3,7 +3,7 @@
 //! they are removed; bracketed words an editor wrote (`[sic]`, footnote marks like `[1]`)
 //! stay.
 
-use super::html::Dropped;
+use super::dropped::Dropped;
 
 /// Shortcodes WordPress itself and the most common plugins register.
 const KNOWN: [&str; 10] = [

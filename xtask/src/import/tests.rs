@@ -6,39 +6,28 @@ fn fixture() -> String {
     fs::read_to_string(file).unwrap()
 }
 
-/// A scratch folder, removed on drop.
-struct Scratch(PathBuf);
+/// A content folder not written yet, inside a temp folder removed on drop.
+struct Scratch(PathBuf, #[allow(dead_code)] tempfile::TempDir);
 
 impl Scratch {
     fn new(name: &str) -> Scratch {
-        let path =
-            std::env::temp_dir().join(format!("newsroom-import-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&path);
-        Scratch(path)
+        let folder = tempfile::tempdir().unwrap();
+        Scratch(folder.path().join(name), folder)
     }
 }
 
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
-fn files_under(dir: &Path, relative: &str, out: &mut Vec<String>) {
-    for entry in fs::read_dir(dir.join(relative)).unwrap() {
-        let entry = entry.unwrap();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let child = if relative.is_empty() {
-            name
-        } else {
-            format!("{relative}/{name}")
-        };
-        if entry.path().is_dir() {
-            files_under(dir, &child, out);
-        } else {
-            out.push(child);
-        }
-    }
+/// The files under `dir`, as `/`-separated paths relative to it.
+fn files_under(dir: &Path) -> Vec<String> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|entry| entry.file_type().is_file())
+        .map(|entry| {
+            let relative = entry.path().strip_prefix(dir).unwrap();
+            let parts: Vec<_> = relative.iter().map(|part| part.to_string_lossy()).collect();
+            parts.join("/")
+        })
+        .collect()
 }
 
 #[test]
@@ -78,9 +67,7 @@ fn the_wordpress_fixture_imports_into_exactly_the_committed_content() {
     assert!(summary.warnings[3].contains("had no site.json"));
 
     let committed = workspace_root().join("tests/content-fixtures/imported");
-    let (mut expected, mut actual) = (Vec::new(), Vec::new());
-    files_under(&committed, "", &mut expected);
-    files_under(&scratch.0, "", &mut actual);
+    let (mut expected, mut actual) = (files_under(&committed), files_under(&scratch.0));
     expected.retain(|file| file != "expected-report.txt");
     expected.sort();
     actual.sort();

@@ -9,7 +9,8 @@
 //! as the hero image (`source_url`, `alt_text`, `caption.rendered`,
 //! `media_details.width`/`height`).
 
-use super::html::{self, Dropped};
+use super::dropped::Dropped;
+use super::html;
 use super::{Import, Post};
 use newsroom_core::date::Date;
 use newsroom_core::excerpt::{cut_at_word, rich_excerpt, WHOLE_LEDE_MAX_CHARS};

@@ -1,7 +1,7 @@
 //! The rules for one article file: what a reader or a screen reader would trip over even
 //! though the file parses.
 
-use super::document::{check_url, optional_text, quote, require_text};
+use super::fields::{check_url, optional_text, quote, require_text};
 use super::rich_text::{self, Presence};
 use super::Sink;
 use crate::date::Date;

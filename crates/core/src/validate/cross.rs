@@ -1,7 +1,7 @@
 //! Rules that need every article at once: slugs must be unique and a category must carry one
 //! name everywhere.
 
-use super::document::quote;
+use super::fields::quote;
 use super::{Problem, Sink};
 use crate::date::Date;
 use crate::model::Article;

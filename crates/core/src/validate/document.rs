@@ -1,9 +1,9 @@
 //! Turning one file's bytes into a typed document, and the rules for `site.json`.
 //!
 //! Parsing goes through [`model::parse`], the same function the app and the index builder
-//! use, so a file passes here exactly when it loads there. Text shared by several rules
-//! (how values are quoted, what "empty" means) lives here too.
+//! use, so a file passes here exactly when it loads there.
 
+use super::fields::{check_url, quote, require_text};
 use super::{article, Sink};
 use crate::model::{self, Article, ContentError, ListingPage, Site};
 use crate::url::{safe_url, UrlUse};
@@ -140,48 +140,5 @@ pub(super) fn parse_listing(text: &str, sink: &mut Sink) -> Option<ListingPage> 
             push_parse_error(sink, error);
             None
         }
-    }
-}
-
-/// Blank text renders as an empty element: a heading with no words, a link with no label.
-pub(super) fn require_text(sink: &mut Sink, path: &str, value: &str) {
-    if value.trim().is_empty() {
-        sink.push(path, "must not be empty");
-    }
-}
-
-/// An optional text that is present but blank still renders its (empty) element.
-pub(super) fn optional_text(sink: &mut Sink, path: &str, value: Option<&str>) {
-    if value.is_some_and(|value| value.trim().is_empty()) {
-        sink.push(path, "is empty: leave the field out instead");
-    }
-}
-
-/// The app drops a URL that [`safe_url`] refuses, so the link or image would silently vanish.
-pub(super) fn check_url(sink: &mut Sink, path: &str, value: &str, usage: UrlUse) {
-    if value.trim().is_empty() {
-        sink.push(path, "must not be empty");
-        return;
-    }
-    if safe_url(value, usage).is_none() {
-        let allowed = match usage {
-            UrlUse::Link => "http:, https:, mailto: or tel:",
-            UrlUse::Image => "http: or https:",
-        };
-        let message = format!(
-            "{} is not allowed: use a relative URL or one starting with {allowed}",
-            quote(value)
-        );
-        sink.push(path, message);
-    }
-}
-
-/// A value as it appears in a message: quoted, escaped, and cut short so one huge field
-/// cannot flood the report.
-pub(super) fn quote(value: &str) -> String {
-    const LIMIT: usize = 60;
-    match value.char_indices().nth(LIMIT) {
-        Some((cut, _)) => format!("{:?}...", &value[..cut]),
-        None => format!("{value:?}"),
     }
 }

@@ -7,7 +7,7 @@
 //! what the builder would write is unknown, so only each card is compared with its article.
 
 use super::cross::{Catalog, Lookup};
-use super::document::quote;
+use super::fields::quote;
 use super::{Problem, Sink};
 use crate::catalog::build_listings;
 use crate::model::{ArticleSummary, ListingPage};

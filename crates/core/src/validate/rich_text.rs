@@ -2,7 +2,7 @@
 //! its own path (`body[2].text[1].href`), and hostile sizes are refused before they cost a
 //! reader's browser anything.
 
-use super::document::{check_url, quote};
+use super::fields::{check_url, quote};
 use super::Sink;
 use crate::model::{Inline, RichText, INLINE_TYPES, MAX_RUN_DEPTH as MAX_DEPTH};
 use crate::url::UrlUse;

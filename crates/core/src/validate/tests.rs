@@ -10,8 +10,7 @@ mod site;
 use super::check_file;
 use serde_json::{json, Value};
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::path::Path;
 
 /// A minimal valid article named `slug`.
 fn article(slug: &str) -> Value {
@@ -73,19 +72,15 @@ fn paths_of(lines: &[String]) -> Vec<&str> {
 }
 
 /// A content folder in the temp directory, removed when dropped.
-struct Scratch(PathBuf);
+struct Scratch(tempfile::TempDir);
 
 impl Scratch {
     fn new() -> Scratch {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let name = format!(
-            "newsroom-validate-{}-{}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        );
-        let dir = std::env::temp_dir().join(name);
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(dir.join("articles")).unwrap();
+        let dir = tempfile::Builder::new()
+            .prefix("newsroom-validate-")
+            .tempdir()
+            .unwrap();
+        fs::create_dir_all(dir.path().join("articles")).unwrap();
         Scratch(dir)
     }
 
@@ -103,11 +98,11 @@ impl Scratch {
     }
 
     fn path(&self) -> &Path {
-        &self.0
+        self.0.path()
     }
 
     fn write(&self, file: &str, bytes: &[u8]) {
-        let path = self.0.join(file);
+        let path = self.path().join(file);
         fs::create_dir_all(path.parent().unwrap()).unwrap();
         fs::write(path, bytes).unwrap();
     }
@@ -120,19 +115,13 @@ impl Scratch {
     }
 
     fn read_json(&self, file: &str) -> Value {
-        serde_json::from_slice(&fs::read(self.0.join(file)).unwrap()).unwrap()
+        serde_json::from_slice(&fs::read(self.path().join(file)).unwrap()).unwrap()
     }
 
     /// Every problem as a report line.
     fn report_lines(&self) -> Vec<String> {
-        let report = super::check_content_dir(&self.0);
+        let report = super::check_content_dir(self.path());
         report.problems.iter().map(ToString::to_string).collect()
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
     }
 }
 
