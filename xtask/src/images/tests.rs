@@ -58,12 +58,12 @@ fn widths_of(image: &Value, format: &str) -> Vec<u64> {
 fn a_wide_photo_gets_every_width_in_both_formats_and_its_real_size() {
     let dist_folder = dist_with_image("Wide Photo.jpg", &photo_jpeg(1700, 850));
     let dist = dist_folder.path();
-    let report = process(&dist, &dist.join("cache")).unwrap();
+    let report = process(dist, &dist.join("cache")).unwrap();
     assert_eq!(
         (report.sources, report.encoded, report.variants),
         (1, 1, 10)
     );
-    let image = image_block(&dist);
+    let image = image_block(dist);
     assert_eq!(
         (image["width"].as_u64(), image["height"].as_u64()),
         (Some(1700), Some(850))
@@ -103,8 +103,8 @@ fn a_wide_photo_gets_every_width_in_both_formats_and_its_real_size() {
 fn a_narrow_photo_is_never_upscaled() {
     let dist_folder = dist_with_image("small.jpg", &photo_jpeg(640, 400));
     let dist = dist_folder.path();
-    process(&dist, &dist.join("cache")).unwrap();
-    let image = image_block(&dist);
+    process(dist, &dist.join("cache")).unwrap();
+    let image = image_block(dist);
     assert_eq!(widths_of(&image, "webp"), [480, 640]);
     assert_eq!(widths_of(&image, "jpeg"), [480, 640]);
 }
@@ -115,15 +115,15 @@ fn an_unchanged_photo_comes_from_the_cache_and_a_changed_one_does_not() {
     let cache = cache_folder.path();
     let first_folder = dist_with_image("p.jpg", &photo_jpeg(900, 600));
     let first = first_folder.path();
-    assert_eq!(process(&first, &cache).unwrap().encoded, 1);
-    let written_before = image_block(&first);
+    assert_eq!(process(first, cache).unwrap().encoded, 1);
+    let written_before = image_block(first);
 
     let second_folder = dist_with_image("p.jpg", &photo_jpeg(900, 600));
 
     let second = second_folder.path();
-    let report = process(&second, &cache).unwrap();
+    let report = process(second, cache).unwrap();
     assert_eq!((report.encoded, report.from_cache), (0, 1));
-    assert_eq!(image_block(&second), written_before, "the same record");
+    assert_eq!(image_block(second), written_before, "the same record");
     for variant in written_before["variants"].as_array().unwrap() {
         let src = variant["src"].as_str().unwrap().trim_start_matches('/');
         assert!(second.join(src).is_file(), "{src} copied from the cache");
@@ -132,19 +132,16 @@ fn an_unchanged_photo_comes_from_the_cache_and_a_changed_one_does_not() {
     let changed_folder = dist_with_image("p.jpg", &photo_jpeg(901, 600));
 
     let changed = changed_folder.path();
-    let report = process(&changed, &cache).unwrap();
+    let report = process(changed, cache).unwrap();
     assert_eq!((report.encoded, report.from_cache), (1, 0));
-    assert_ne!(
-        image_block(&changed)["variants"],
-        written_before["variants"]
-    );
+    assert_ne!(image_block(changed)["variants"], written_before["variants"]);
 }
 
 #[test]
 fn a_corrupt_image_is_an_error_naming_the_file_and_the_content_using_it() {
     let dist_folder = dist_with_image("broken.jpg", b"\xFF\xD8\xFF\xE0 this is not really a JPEG");
     let dist = dist_folder.path();
-    let error = process(&dist, &dist.join("cache")).unwrap_err();
+    let error = process(dist, &dist.join("cache")).unwrap_err();
     assert!(error.contains("broken.jpg"), "{error}");
     assert!(error.contains("content/articles/a.json"), "{error}");
     assert!(error.contains("cannot decode"), "{error}");
@@ -155,7 +152,7 @@ fn a_missing_image_is_an_error_naming_it() {
     let dist_folder = dist_with_image("here.jpg", &photo_jpeg(10, 10));
     let dist = dist_folder.path();
     std::fs::remove_file(dist.join("images/here.jpg")).unwrap();
-    let error = process(&dist, &dist.join("cache")).unwrap_err();
+    let error = process(dist, &dist.join("cache")).unwrap_err();
     assert!(
         error.contains("here.jpg") && error.contains("cannot read"),
         "{error}"
